@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleLayout } from '@/components/article/article-layout';
+import {
+  getArticle,
+  getArticleBody,
+  getAuthors,
+  getSection,
+  listArticles,
+} from '@/lib/content/queries';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listArticles().map((article) => ({ section: article.section, slug: article.slug }));
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
+  const { section, slug } = await params;
+  const article = getArticle(section, slug);
+  return article ? { title: article.title, description: article.dek } : {};
+}
+
+export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
+  const { section: sectionId, slug } = await params;
+  const article = getArticle(sectionId, slug) ?? notFound();
+  const section = getSection(article.section) ?? notFound();
+  return (
+    <ArticleLayout
+      article={article}
+      section={section}
+      authors={getAuthors(article.authorIds)}
+      body={getArticleBody(article.slug)}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import { notFound } from 'next/navigation';
+import { ArticleList } from '@/components/article/article-list';
+import { MdxBody } from '@/components/mdx/mdx-body';
+import { getAuthor, getSections, listArticles, listAuthors } from '@/lib/content/queries';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listAuthors().map((author) => ({ id: author.id }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/authors/[id]'>): Promise<Metadata> {
+  const author = getAuthor((await params).id);
+  return author ? { title: author.name, description: author.role } : {};
+}
+
+export default async function AuthorPage({ params }: PageProps<'/authors/[id]'>) {
+  const author = getAuthor((await params).id) ?? notFound();
+  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  const articles = listArticles({ author: author.id });
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8">
+      <header className="mb-8 flex items-start gap-6 border-b border-neutral-200 pb-6 dark:border-neutral-800">
+        {author.avatar ? (
+          <Image
+            src={author.avatar}
+            alt=""
+            width={96}
+            height={96}
+            className="rounded-full object-cover"
+          />
+        ) : null}
+        <div>
+          <h1 className="font-serif text-4xl font-black">{author.name}</h1>
+          {author.role ? (
+            <p className="mt-1 text-lg text-neutral-700 dark:text-neutral-300">{author.role}</p>
+          ) : null}
+          <div className="prose prose-neutral dark:prose-invert mt-4">
+            <MdxBody code={author.bioCode} />
+          </div>
+        </div>
+      </header>
+      <h2 className="section-heading">Stories by {author.name}</h2>
+      {articles.length > 0 ? (
+        <ArticleList articles={articles} sectionNames={sectionNames} />
+      ) : (
+        <p>No published stories yet.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { ArticleCard } from '@/components/article/article-card';
+import { ArticleList } from '@/components/article/article-list';
+import { SectionBlock } from '@/components/home/section-block';
+import { getSections, listArticles } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
+
+export default function FrontPage() {
+  const sections = getSections();
+  const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
+  const [lead, ...latest] = listArticles({ limit: siteConfig.latestCount + 1 });
+  return (
+    <div className="mx-auto max-w-6xl space-y-12 px-4 py-8">
+      <h1 className="sr-only">Masthead: the latest news</h1>
+      {lead ? (
+        <section aria-label="Top story">
+          <ArticleCard
+            article={lead}
+            variant="lead"
+            sectionName={sectionNames.get(lead.section)}
+            headingLevel="h2"
+          />
+        </section>
+      ) : null}
+      <section aria-labelledby="latest-heading">
+        <h2 id="latest-heading" className="section-heading">
+          Latest
+        </h2>
+        <ArticleList articles={latest} sectionNames={sectionNames} />
+      </section>
+      {sections.map((section) => (
+        <SectionBlock
+          key={section.id}
+          section={section}
+          articles={listArticles({ section: section.id, limit: siteConfig.sectionBlockCount })}
+        />
+      ))}
+    </div>
+  );
+}

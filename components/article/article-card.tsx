@@ -1,0 +1,61 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import { formatDate } from '@/lib/content/dates';
+import type { ArticleMeta } from '@/lib/content/types';
+
+type ArticleCardProps = {
+  article: ArticleMeta;
+  variant?: 'lead' | 'standard' | 'compact';
+  sectionName?: string;
+  headingLevel?: 'h2' | 'h3';
+};
+
+const HEADLINE: Record<NonNullable<ArticleCardProps['variant']>, string> = {
+  lead: 'text-3xl sm:text-4xl',
+  standard: 'text-xl',
+  compact: 'text-base',
+};
+
+export function ArticleCard({
+  article,
+  variant = 'standard',
+  sectionName,
+  headingLevel: Heading = 'h3',
+}: ArticleCardProps) {
+  const showImage = variant !== 'compact' && article.image;
+  return (
+    <div className="group relative flex flex-col gap-2">
+      {showImage && article.image ? (
+        <div className="relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800">
+          <Image
+            src={article.image.src}
+            alt=""
+            fill
+            priority={variant === 'lead'}
+            sizes={
+              variant === 'lead'
+                ? '(min-width: 1024px) 66vw, 100vw'
+                : '(min-width: 768px) 33vw, 100vw'
+            }
+            className="object-cover"
+          />
+        </div>
+      ) : null}
+      {sectionName ? (
+        <p className="text-accent text-xs font-bold tracking-wide uppercase">{sectionName}</p>
+      ) : null}
+      <Heading className={`font-serif leading-snug font-bold ${HEADLINE[variant]}`}>
+        {/* The whole card is clickable through this link's stretched ::after. */}
+        <Link href={article.url} className="after:absolute after:inset-0 group-hover:underline">
+          {article.title}
+        </Link>
+      </Heading>
+      {variant !== 'compact' ? (
+        <p className="text-neutral-700 dark:text-neutral-300">{article.dek}</p>
+      ) : null}
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        <time dateTime={article.date}>{formatDate(article.date)}</time>
+      </p>
+    </div>
+  );
+}

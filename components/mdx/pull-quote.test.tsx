@@ -1,0 +1,16 @@
+import { render } from '@testing-library/react';
+import { PullQuote } from './pull-quote';
+
+describe('PullQuote', () => {
+  it('keeps the quote and who said it together', () => {
+    const { container } = render(<PullQuote cite="Ha Ji-won, researcher">Quoted words</PullQuote>);
+    const figure = container.querySelector('figure');
+    expect(figure?.querySelector('blockquote')).toHaveTextContent('Quoted words');
+    expect(figure?.querySelector('figcaption')).toHaveTextContent('Ha Ji-won, researcher');
+  });
+
+  it('leaves out the caption when nobody is cited', () => {
+    const { container } = render(<PullQuote>Unattributed</PullQuote>);
+    expect(container.querySelector('figcaption')).toBeNull();
+  });
+});

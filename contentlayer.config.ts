@@ -1,0 +1,164 @@
+import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files';
+import readingTime from 'reading-time';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { remarkCheckComponents } from './lib/content/remark-check-components';
+import { rehypeTableRegions } from './lib/content/rehype-table-regions';
+import { extractToc } from './lib/content/toc';
+import type { ArticleMeta, AuthorMeta, SectionMeta } from './lib/content/types';
+import { authorIds, formatProblems, validateReferences } from './lib/content/validate';
+import { writeContentIndex } from './lib/content/write-index';
+
+const fileStem = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath;
+
+const HeroImage = defineNestedType(() => ({
+  name: 'HeroImage',
+  fields: {
+    src: { type: 'string', required: true, description: 'Path under public/, e.g. /images/x.jpg' },
+    alt: {
+      type: 'string',
+      required: true,
+      description: 'What the picture shows, for blind readers',
+    },
+    caption: { type: 'string' },
+    credit: { type: 'string' },
+  },
+}));
+
+export const Article = defineDocumentType(() => ({
+  name: 'Article',
+  filePathPattern: 'articles/**/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    title: { type: 'string', required: true },
+    dek: { type: 'string', required: true, description: 'Standfirst; also the summary' },
+    date: { type: 'date', required: true, description: 'Published, ISO 8601' },
+    updated: { type: 'date' },
+    section: { type: 'string', required: true, description: 'A section id' },
+    // An id or a list of ids; validateReferences checks the shape and that each exists.
+    author: { type: 'json', required: true },
+    tags: { type: 'list', of: { type: 'string' }, default: [] },
+    image: { type: 'nested', of: HeroImage },
+    draft: { type: 'boolean', default: false },
+  },
+  computedFields: {
+    slug: { type: 'string', resolve: (doc) => fileStem(doc._raw.flattenedPath) },
+    url: {
+      type: 'string',
+      resolve: (doc) => `/${doc.section}/${fileStem(doc._raw.flattenedPath)}`,
+    },
+    readingMinutes: {
+      type: 'number',
+      resolve: (doc) => Math.max(1, Math.round(readingTime(doc.body.raw).minutes)),
+    },
+    toc: { type: 'json', resolve: (doc) => extractToc(doc.body.raw) },
+  },
+}));
+
+export const Author = defineDocumentType(() => ({
+  name: 'Author',
+  filePathPattern: 'authors/*.mdx',
+  contentType: 'mdx',
+  fields: {
+    name: { type: 'string', required: true },
+    role: { type: 'string', description: 'e.g. World Editor' },
+    avatar: { type: 'string', description: 'Path under public/' },
+  },
+  computedFields: {
+    id: { type: 'string', resolve: (doc) => fileStem(doc._raw.flattenedPath) },
+  },
+}));
+
+export const Section = defineDocumentType(() => ({
+  name: 'Section',
+  filePathPattern: 'sections/*.yaml',
+  contentType: 'data',
+  fields: {
+    name: { type: 'string', required: true },
+    description: { type: 'string', required: true },
+    order: { type: 'number', default: 100 },
+  },
+  computedFields: {
+    id: { type: 'string', resolve: (doc) => fileStem(doc._raw.flattenedPath) },
+  },
+}));
+
+export default makeSource({
+  contentDirPath: 'content',
+  disableImportAliasWarning: true,
+  documentTypes: [Article, Author, Section],
+  // A document that does not match its schema must stop the build, not quietly vanish.
+  onMissingOrIncompatibleData: 'fail',
+  onUnknownDocuments: 'fail',
+  onExtraFieldData: 'fail',
+  mdx: {
+    remarkPlugins: [remarkGfm, remarkCheckComponents],
+    rehypePlugins: [
+      rehypeSlug,
+      [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+      rehypeTableRegions,
+    ],
+  },
+  onSuccess: async (importData) => {
+    const { allArticles, allAuthors, allSections } = await importData();
+    const problems = validateReferences(
+      allArticles.map((a) => ({
+        sourcePath: a._raw.sourceFilePath,
+        slug: a.slug,
+        section: a.section,
+        author: a.author,
+      })),
+      allSections.map((s) => s.id),
+      allAuthors.map((a) => a.id),
+    );
+    if (problems.length > 0) {
+      console.error(`\nContent errors (${problems.length}):\n${formatProblems(problems)}\n`);
+      // In watch mode the editor fixes the file and the next save rebuilds; a build must stop.
+      if (!process.argv.includes('dev')) process.exit(1);
+      return;
+    }
+
+    const articles: ArticleMeta[] = allArticles.map((a) => ({
+      slug: a.slug,
+      section: a.section,
+      url: a.url,
+      title: a.title,
+      dek: a.dek,
+      date: a.date,
+      ...(a.updated ? { updated: a.updated } : {}),
+      authorIds: authorIds(a.author) ?? [],
+      tags: a.tags,
+      ...(a.image ? { image: stripType(a.image) } : {}),
+      draft: a.draft,
+      readingMinutes: a.readingMinutes,
+      toc: a.toc,
+      sourcePath: a._raw.sourceFilePath,
+    }));
+    const authors: AuthorMeta[] = allAuthors.map((a) => ({
+      id: a.id,
+      name: a.name,
+      ...(a.role ? { role: a.role } : {}),
+      ...(a.avatar ? { avatar: a.avatar } : {}),
+      url: `/authors/${a.id}`,
+      bioCode: a.body.code,
+    }));
+    const sections: SectionMeta[] = allSections.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      order: s.order,
+      url: `/${s.id}`,
+    }));
+    writeContentIndex(
+      process.cwd(),
+      { articles, authors, sections },
+      new Map(allArticles.map((a) => [a.slug, a.body.code])),
+    );
+  },
+});
+
+function stripType<T extends { type?: string }>(value: T): Omit<T, 'type'> {
+  const { type: _type, ...rest } = value;
+  return rest;
+}

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * Runs the real content build (contentlayer2 with our config) on small scratch newsrooms, to prove
+ * that an editor's mistake stops it with the file, the field and the reason.
+ */
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+
+type Files = Record<string, string>;
+
+const article = (fields: Record<string, string>, body = 'Body text.') =>
+  `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\n${body}\n`;
+
+const good = {
+  title: 'A headline',
+  dek: 'A standfirst.',
+  date: '2026-03-01',
+  section: 'world',
+  author: 'omar-el-sayed',
+};
+
+const base: Files = {
+  'sections/world.yaml': 'name: World\ndescription: News from everywhere.\norder: 1\n',
+  'authors/omar-el-sayed.mdx': '---\nname: Omar El Sayed\nrole: World Editor\n---\n\nBio.\n',
+  'articles/first-story.mdx': article(good),
+};
+
+async function build(files: Files): Promise<{ code: number; output: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'masthead-content-'));
+  try {
+    for (const file of ['contentlayer.config.ts', 'package.json', 'tsconfig.json']) {
+      cpSync(path.join(root, file), path.join(dir, file));
+    }
+    cpSync(path.join(root, 'lib'), path.join(dir, 'lib'), { recursive: true });
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+    for (const [name, text] of Object.entries({ ...base, ...files })) {
+      mkdirSync(path.dirname(path.join(dir, 'content', name)), { recursive: true });
+      writeFileSync(path.join(dir, 'content', name), text);
+    }
+    const bin = path.join(root, 'node_modules', '.bin', 'contentlayer2');
+    try {
+      const { stdout, stderr } = await run(bin, ['build'], {
+        cwd: dir,
+        // contentlayer2 finds the project through PWD, not the process's working directory.
+        env: { ...process.env, PWD: dir },
+      });
+      return { code: 0, output: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, output: e.stdout + e.stderr };
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('content build', { timeout: 60_000 }, () => {
+  it('builds a correct newsroom', async () => {
+    const { code, output } = await build({});
+    expect(output).toContain('Generated 3 documents');
+    expect(code).toBe(0);
+  });
+
+  it('fails on an unknown section and an unknown author, naming file and field', async () => {
+    const { code, output } = await build({
+      'articles/bad-refs.mdx': article({ ...good, section: 'wrld', author: '[omar-el-sayed, nobody]' }),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/articles/bad-refs.mdx  section  unknown section "wrld"; use one of world',
+    );
+    expect(output).toContain('content/articles/bad-refs.mdx  author  unknown author "nobody"');
+  });
+
+  it('fails on two articles with the same slug', async () => {
+    const { code, output } = await build({ 'articles/2025/first-story.mdx': article(good) });
+    expect(code).not.toBe(0);
+    expect(output).toContain(
+      'content/articles/2025/first-story.mdx  slug  "first-story" is already used by articles/first-story.mdx',
+    );
+  });
+
+  it('fails on a missing required field', async () => {
+    const { title: _title, ...untitled } = good;
+    const { code, output } = await build({ 'articles/untitled.mdx': article(untitled) });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/articles\/untitled\.mdx[\s\S]*missing[\s\S]*title/);
+  });
+
+  it('fails on a timeline date it cannot read, naming the file and line', async () => {
+    const body = '<Timeline caption="c">\n<TimelineEvent date="Spring 2025">x</TimelineEvent>\n</Timeline>';
+    const { code, output } = await build({ 'articles/bad-date.mdx': article(good, body) });
+    expect(code).not.toBe(0);
+    expect(output).toContain('articles/bad-date.mdx');
+    expect(output).toContain('<TimelineEvent> date: "Spring 2025" is not a date');
+  });
+});

@@ -1,0 +1,46 @@
+/** Dates an editor may give a timeline event: a year, a month or a day. */
+const EVENT_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export type EventDate = {
+  /** The value as written, valid for `<time dateTime>`. */
+  iso: string;
+  precision: 'year' | 'month' | 'day';
+};
+
+export function parseEventDate(value: string): EventDate | null {
+  const match = EVENT_DATE.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (month === undefined) return { iso: value.trim(), precision: 'year' };
+  const m = Number(month);
+  if (m < 1 || m > 12) return null;
+  if (day === undefined) return { iso: value.trim(), precision: 'month' };
+  const d = Number(day);
+  // Date.UTC rolls 2025-02-30 over into March; a round trip catches days that do not exist.
+  const date = new Date(Date.UTC(Number(year), m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return { iso: value.trim(), precision: 'day' };
+}
+
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const MONTH = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "14 October 2026": newsroom dates are shown in UTC so the build and every reader agree. */
+export function formatDate(iso: string): string {
+  return LONG.format(new Date(iso));
+}
+
+export function formatEventDate(date: EventDate): string {
+  if (date.precision === 'year') return date.iso;
+  if (date.precision === 'month') return MONTH.format(new Date(`${date.iso}-01T00:00:00Z`));
+  return formatDate(`${date.iso}T00:00:00Z`);
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { byNewest, bySectionOrder, isPublished } from './sort';
+import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from './types';
+
+type Store = {
+  articles: ArticleMeta[];
+  bySlug: Map<string, ArticleMeta>;
+  authors: Map<string, AuthorMeta>;
+  sections: SectionMeta[];
+};
+
+// Spelled out (not INDEX_DIR) so Next's file tracing sees a fixed folder, not the whole project.
+const indexDir = () => path.join(process.cwd(), '.contentlayer', 'masthead');
+let cached: { mtimeMs: number; store: Store } | undefined;
+
+function load(): Store {
+  const file = path.join(indexDir(), 'index.json');
+  // In development contentlayer2 rewrites the index on every save; re-read when it changes.
+  const mtimeMs = process.env.NODE_ENV === 'production' && cached ? cached.mtimeMs : mtime(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.store;
+  const index = JSON.parse(readFileSync(file, 'utf8')) as ContentIndex;
+  const articles = index.articles.filter(isPublished).sort(byNewest);
+  const store: Store = {
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    authors: new Map(index.authors.map((a) => [a.id, a])),
+    sections: [...index.sections].sort(bySectionOrder),
+  };
+  cached = { mtimeMs, store };
+  return store;
+}
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    throw new Error(`No content index at ${file}. Run \`npm run content\` (contentlayer2 build) first.`);
+  }
+}
+
+/** The article at /<section>/<slug>; a slug under the wrong section is not it. */
+export function getArticle(section: string, slug: string): ArticleMeta | undefined {
+  const article = load().bySlug.get(slug);
+  return article?.section === section ? article : undefined;
+}
+
+/** The compiled MDX of one article, read on its own so no page holds every body. */
+export function getArticleBody(slug: string): string {
+  const file = path.join(indexDir(), 'bodies', `${slug}.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { code: string }).code;
+}
+
+type ListOptions = { section?: string; author?: string; limit?: number; exclude?: string[] };
+
+/** Published articles, newest first. */
+export function listArticles({ section, author, limit, exclude }: ListOptions = {}): ArticleMeta[] {
+  const skip = new Set(exclude);
+  const matches = load().articles.filter(
+    (a) =>
+      (section === undefined || a.section === section) &&
+      (author === undefined || a.authorIds.includes(author)) &&
+      !skip.has(a.slug),
+  );
+  return limit === undefined ? matches : matches.slice(0, limit);
+}
+
+export function getSections(): SectionMeta[] {
+  return load().sections;
+}
+
+export function getSection(id: string): SectionMeta | undefined {
+  return load().sections.find((s) => s.id === id);
+}
+
+export function getAuthor(id: string): AuthorMeta | undefined {
+  return load().authors.get(id);
+}
+
+export function getAuthors(ids: string[]): AuthorMeta[] {
+  const { authors } = load();
+  return ids.flatMap((id) => authors.get(id) ?? []);
+}
+
+export function listAuthors(): AuthorMeta[] {
+  return [...load().authors.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

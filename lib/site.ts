@@ -1,0 +1,11 @@
+/** Site-wide settings; SITE_URL makes canonical links point at the real domain. */
+export const siteConfig = {
+  name: 'Masthead',
+  tagline: 'News, explained',
+  description: 'Independent reporting on world affairs, politics, business and technology.',
+  url: process.env.SITE_URL ?? 'http://localhost:3000',
+  /** How many stories the front page lists under the lead. */
+  latestCount: 6,
+  /** How many stories each section block on the front page shows. */
+  sectionBlockCount: 4,
+};

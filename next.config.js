@@ -1,0 +1,12 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  images: {
+    formats: ['image/avif', 'image/webp'],
+  },
+};
+
+module.exports = nextConfig;
