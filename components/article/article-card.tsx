@@ -10,10 +10,16 @@ type ArticleCardProps = {
   headingLevel?: 'h2' | 'h3';
 };
 
-const HEADLINE: Record<NonNullable<ArticleCardProps['variant']>, string> = {
-  lead: 'text-3xl sm:text-4xl',
-  standard: 'text-xl',
-  compact: 'text-base',
+const LAYOUT: Record<
+  NonNullable<ArticleCardProps['variant']>,
+  { card: string; headline: string }
+> = {
+  lead: {
+    card: 'lg:grid lg:grid-cols-3 lg:items-center lg:gap-8',
+    headline: 'text-3xl sm:text-4xl',
+  },
+  standard: { card: '', headline: 'text-xl' },
+  compact: { card: '', headline: 'text-base' },
 };
 
 export function ArticleCard({
@@ -22,13 +28,16 @@ export function ArticleCard({
   sectionName,
   headingLevel: Heading = 'h3',
 }: ArticleCardProps) {
-  const showImage = variant !== 'compact' && article.image;
+  const image = variant === 'compact' ? undefined : article.image;
+  const layout = LAYOUT[variant];
   return (
-    <div className="group relative flex flex-col gap-2">
-      {showImage && article.image ? (
-        <div className="relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800">
+    <div className={`group relative flex flex-col gap-3 ${layout.card}`}>
+      {image ? (
+        <div
+          className={`relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800 ${variant === 'lead' ? 'lg:col-span-2' : ''}`}
+        >
           <Image
-            src={article.image.src}
+            src={image.src}
             alt=""
             fill
             priority={variant === 'lead'}
@@ -41,21 +50,23 @@ export function ArticleCard({
           />
         </div>
       ) : null}
-      {sectionName ? (
-        <p className="text-accent text-xs font-bold tracking-wide uppercase">{sectionName}</p>
-      ) : null}
-      <Heading className={`font-serif leading-snug font-bold ${HEADLINE[variant]}`}>
-        {/* The whole card is clickable through this link's stretched ::after. */}
-        <Link href={article.url} className="after:absolute after:inset-0 group-hover:underline">
-          {article.title}
-        </Link>
-      </Heading>
-      {variant !== 'compact' ? (
-        <p className="text-neutral-700 dark:text-neutral-300">{article.dek}</p>
-      ) : null}
-      <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        <time dateTime={article.date}>{formatDate(article.date)}</time>
-      </p>
+      <div className="flex flex-col gap-2">
+        {sectionName ? (
+          <p className="text-accent text-xs font-bold tracking-wide uppercase">{sectionName}</p>
+        ) : null}
+        <Heading className={`font-serif leading-snug font-bold text-balance ${layout.headline}`}>
+          {/* The whole card is clickable through this link's stretched ::after. */}
+          <Link href={article.url} className="after:absolute after:inset-0 group-hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        {variant !== 'compact' ? (
+          <p className="text-neutral-700 dark:text-neutral-300">{article.dek}</p>
+        ) : null}
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          <time dateTime={article.date}>{formatDate(article.date)}</time>
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,21 @@
+/** Sample content the e2e tests read; written by us in content/. */
+export const KIM = {
+  url: '/world/kim-new-year-message-putin-alliance',
+  title: "Kim tells Putin the two countries now share 'blood, life and death'",
+  section: 'World',
+};
+export const STYLE_GUIDE = '/technology/style-guide';
+export const AUTHOR = {
+  url: '/authors/omar-el-sayed',
+  name: 'Omar El Sayed',
+  role: 'World Editor',
+};
+
+export const PAGES = {
+  front: '/',
+  section: '/world',
+  article: KIM.url,
+  'style guide': STYLE_GUIDE,
+  author: AUTHOR.url,
+  'not found': '/world/no-such-story',
+} as const;

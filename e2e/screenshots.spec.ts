@@ -1,0 +1,24 @@
+import { test } from '@playwright/test';
+import { PAGES } from './fixtures';
+
+/**
+ * Screenshots for people to look at, kept in test-results/screenshots/. They assert nothing:
+ * their job is to be opened and checked by eye after a change to what readers see.
+ */
+const WIDTHS = { phone: 390, desktop: 1280 };
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [device, width] of Object.entries(WIDTHS)) {
+    test(`screenshots at ${width}px (${colorScheme})`, async ({ browser }) => {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      for (const [name, path] of Object.entries(PAGES)) {
+        await page.goto(path, { waitUntil: 'networkidle' });
+        await page.screenshot({
+          path: `test-results/screenshots/${name.replace(/ /g, '-')}-${device}-${colorScheme}.png`,
+          fullPage: true,
+        });
+      }
+      await page.close();
+    });
+  }
+}

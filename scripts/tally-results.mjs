@@ -1,0 +1,46 @@
+// Totals every suite of command B into the one line CI reads: "N passed, N failed".
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? 'reports';
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+for (const line of readFileSync(path.join(dir, 'checks.txt'), 'utf8').split('\n').filter(Boolean)) {
+  const [status, ...name] = line.split(' ');
+  if (status === 'pass') passed += 1;
+  else failed += 1;
+  lines.push(`${status === 'pass' ? 'ok  ' : 'FAIL'} ${name.join(' ')}`);
+}
+
+const unitFile = path.join(dir, 'unit.json');
+if (existsSync(unitFile)) {
+  const unit = JSON.parse(readFileSync(unitFile, 'utf8'));
+  // A file that fails to load has no tests in it but must still count against the run.
+  const brokenFiles = unit.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + brokenFiles;
+  lines.push(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests + brokenFiles} failed`);
+} else {
+  failed += 1;
+  lines.push('FAIL unit (no report: vitest did not run)');
+}
+
+const e2eFile = path.join(dir, 'e2e.json');
+if (existsSync(e2eFile)) {
+  const { stats, errors = [] } = JSON.parse(readFileSync(e2eFile, 'utf8'));
+  const bad = stats.unexpected + stats.flaky + errors.length;
+  passed += stats.expected;
+  failed += bad;
+  lines.push(`e2e: ${stats.expected} passed, ${bad} failed`);
+} else if (!lines.some((l) => l.includes('e2e'))) {
+  failed += 1;
+  lines.push('FAIL e2e (no report: playwright did not run)');
+}
+
+console.log(lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Command B: every check Masthead has, from a fresh clone, installing what it needs.
+# Ends with one line, "N passed, N failed", totalled over every suite. Exit code 0 only when
+# nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+REPORTS=reports
+rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+: > "$REPORTS/checks.txt"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# Runs a whole-project check that counts as one test: its name, then its command.
+check() {
+  local name=$1
+  shift
+  step "$name"
+  if "$@"; then
+    echo "pass $name" >> "$REPORTS/checks.txt"
+  else
+    echo "fail $name" >> "$REPORTS/checks.txt"
+    return 1
+  fi
+}
+
+have_browser() {
+  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && return 0
+  [ -x /usr/bin/chromium ] && return 0
+  return 1
+}
+
+install_browser() {
+  have_browser && return 0
+  if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
+    # Playwright's own browser download is blocked in some networks; Debian's Chromium is not.
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    npx playwright install chromium
+  fi
+}
+
+step "install"
+if [ "${SKIP_INSTALL:-}" != 1 ]; then
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+install_browser || { echo "could not install a browser"; echo "0 passed, 1 failed"; exit 1; }
+
+check "format (prettier)" npm run --silent format:check
+check "lint (eslint, zero warnings)" npm run --silent lint
+check "content build (contentlayer2)" npm run --silent content
+check "types (tsc)" npm run --silent typecheck
+
+step "unit (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
+
+if check "production build (next build)" npx next build; then
+  step "e2e (playwright, production server)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
+else
+  echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
+fi
+
+step "summary"
+node scripts/tally-results.mjs "$REPORTS"
