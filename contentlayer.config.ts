@@ -6,9 +6,8 @@ import remarkGfm from 'remark-gfm';
 import { remarkCheckComponents } from './lib/content/remark-check-components';
 import { rehypeTableRegions } from './lib/content/rehype-table-regions';
 import { extractToc } from './lib/content/toc';
-import type { ArticleMeta, AuthorMeta, SectionMeta } from './lib/content/types';
-import { authorIds, formatProblems, validateReferences } from './lib/content/validate';
-import { writeContentIndex } from './lib/content/write-index';
+import { buildContentIndex } from './lib/content/build-index';
+import { formatProblems } from './lib/content/validate';
 
 const fileStem = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath;
 
@@ -100,65 +99,11 @@ export default makeSource({
       rehypeTableRegions,
     ],
   },
-  onSuccess: async (importData) => {
-    const { allArticles, allAuthors, allSections } = await importData();
-    const problems = validateReferences(
-      allArticles.map((a) => ({
-        sourcePath: a._raw.sourceFilePath,
-        slug: a.slug,
-        section: a.section,
-        author: a.author,
-      })),
-      allSections.map((s) => s.id),
-      allAuthors.map((a) => a.id),
-    );
-    if (problems.length > 0) {
-      console.error(`\nContent errors (${problems.length}):\n${formatProblems(problems)}\n`);
-      // In watch mode the editor fixes the file and the next save rebuilds; a build must stop.
-      if (!process.argv.includes('dev')) process.exit(1);
-      return;
-    }
-
-    const articles: ArticleMeta[] = allArticles.map((a) => ({
-      slug: a.slug,
-      section: a.section,
-      url: a.url,
-      title: a.title,
-      dek: a.dek,
-      date: a.date,
-      ...(a.updated ? { updated: a.updated } : {}),
-      authorIds: authorIds(a.author) ?? [],
-      tags: a.tags,
-      ...(a.image ? { image: stripType(a.image) } : {}),
-      draft: a.draft,
-      readingMinutes: a.readingMinutes,
-      toc: a.toc,
-      sourcePath: a._raw.sourceFilePath,
-    }));
-    const authors: AuthorMeta[] = allAuthors.map((a) => ({
-      id: a.id,
-      name: a.name,
-      ...(a.role ? { role: a.role } : {}),
-      ...(a.avatar ? { avatar: a.avatar } : {}),
-      url: `/authors/${a.id}`,
-      bioCode: a.body.code,
-    }));
-    const sections: SectionMeta[] = allSections.map((s) => ({
-      id: s.id,
-      name: s.name,
-      description: s.description,
-      order: s.order,
-      url: `/${s.id}`,
-    }));
-    writeContentIndex(
-      process.cwd(),
-      { articles, authors, sections },
-      new Map(allArticles.map((a) => [a.slug, a.body.code])),
-    );
+  onSuccess: async () => {
+    const problems = buildContentIndex(process.cwd());
+    if (problems.length === 0) return;
+    console.error(`\nContent errors (${problems.length}):\n${formatProblems(problems)}\n`);
+    // In watch mode the editor fixes the file and the next save rebuilds; a build must stop.
+    if (!process.argv.includes('dev')) process.exit(1);
   },
 });
-
-function stripType<T extends { type?: string }>(value: T): Omit<T, 'type'> {
-  const { type: _type, ...rest } = value;
-  return rest;
-}

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TocEntry } from './toc';
+import type { ArticleMeta, AuthorMeta, ContentProblem, HeroImage, SectionMeta } from './types';
+import { authorIds, validateReferences } from './validate';
+import { writeContentIndex } from './write-index';
+
+/** The fields of contentlayer2's generated documents that the site uses. */
+type Generated = { _raw: { sourceFilePath: string }; body: { code: string } };
+type GeneratedArticle = Generated & {
+  slug: string;
+  url: string;
+  title: string;
+  dek: string;
+  date: string;
+  updated?: string;
+  section: string;
+  author: unknown;
+  tags: string[];
+  image?: HeroImage & { type?: string };
+  draft: boolean;
+  readingMinutes: number;
+  toc: TocEntry[];
+};
+type GeneratedAuthor = Generated & { id: string; name: string; role?: string; avatar?: string };
+type GeneratedSection = Omit<Generated, 'body'> & {
+  id: string;
+  name: string;
+  description: string;
+  order: number;
+};
+
+/**
+ * Reads contentlayer2's output one document at a time. (Its `importData()` is cached by Node's
+ * module loader, so in watch mode it kept returning the first build; and it loads every body.)
+ */
+function* documents<T>(root: string, type: string): Generator<T> {
+  const dir = path.join(root, '.contentlayer', 'generated', type);
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const file of files.sort()) {
+    if (file.startsWith('_') || !file.endsWith('.json')) continue;
+    yield JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T;
+  }
+}
+
+function articleMeta(a: GeneratedArticle): ArticleMeta {
+  const { type: _type, ...image } = a.image ?? {};
+  return {
+    slug: a.slug,
+    section: a.section,
+    url: a.url,
+    title: a.title,
+    dek: a.dek,
+    date: a.date,
+    ...(a.updated ? { updated: a.updated } : {}),
+    authorIds: authorIds(a.author) ?? [],
+    tags: a.tags,
+    ...(a.image ? { image: image as HeroImage } : {}),
+    draft: a.draft,
+    readingMinutes: a.readingMinutes,
+    toc: a.toc,
+    sourcePath: a._raw.sourceFilePath,
+  };
+}
+
+/**
+ * Checks the references between documents and writes the index the site reads. Returns the
+ * problems found; nothing is written when there are any.
+ */
+export function buildContentIndex(root: string): ContentProblem[] {
+  const sections: SectionMeta[] = [];
+  for (const s of documents<GeneratedSection>(root, 'Section')) {
+    sections.push({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      order: s.order,
+      url: `/${s.id}`,
+    });
+  }
+  const authors: AuthorMeta[] = [];
+  for (const a of documents<GeneratedAuthor>(root, 'Author')) {
+    authors.push({
+      id: a.id,
+      name: a.name,
+      ...(a.role ? { role: a.role } : {}),
+      ...(a.avatar ? { avatar: a.avatar } : {}),
+      url: `/authors/${a.id}`,
+      bioCode: a.body.code,
+    });
+  }
+  const articles: ArticleMeta[] = [];
+  const refs: Parameters<typeof validateReferences>[0] = [];
+  const bodies = new Map<string, string>();
+  for (const a of documents<GeneratedArticle>(root, 'Article')) {
+    articles.push(articleMeta(a));
+    refs.push({ sourcePath: a._raw.sourceFilePath, slug: a.slug, section: a.section, author: a.author });
+    bodies.set(a.slug, a.body.code);
+  }
+
+  const problems = validateReferences(
+    refs,
+    sections.map((s) => s.id),
+    authors.map((a) => a.id),
+  );
+  if (problems.length === 0) writeContentIndex(root, { articles, authors, sections }, bodies);
+  return problems;
+}
