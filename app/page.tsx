@@ -8,6 +8,8 @@ export default function FrontPage() {
   const sections = getSections();
   const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
   const [lead, ...latest] = listArticles({ limit: siteConfig.latestCount + 1 });
+  // A story appears once on the front page: section blocks skip what the top already shows.
+  const shown = [lead, ...latest].flatMap((a) => (a ? [a.slug] : []));
   return (
     <div className="mx-auto max-w-6xl space-y-12 px-4 py-8">
       <h1 className="sr-only">Masthead: the latest news</h1>
@@ -31,7 +33,11 @@ export default function FrontPage() {
         <SectionBlock
           key={section.id}
           section={section}
-          articles={listArticles({ section: section.id, limit: siteConfig.sectionBlockCount })}
+          articles={listArticles({
+            section: section.id,
+            limit: siteConfig.sectionBlockCount,
+            exclude: shown,
+          })}
         />
       ))}
     </div>

@@ -8,7 +8,10 @@ import { gzipSync } from 'node:zlib';
 const [base = 'http://127.0.0.1:3000', ...paths] = process.argv.slice(2);
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking'] });
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--disable-background-networking'],
+});
 
 const results = [];
 for (const path of paths.length ? paths : ['/']) {
@@ -16,7 +19,11 @@ for (const path of paths.length ? paths : ['/']) {
   const scripts = [];
   page.on('response', async (response) => {
     if (response.request().resourceType() !== 'script') return;
-    scripts.push(response.body().then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body).length })));
+    scripts.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), raw: body.length, gzip: gzipSync(body).length })),
+    );
   });
   await page.goto(base + path, { waitUntil: 'networkidle' });
   const loaded = await Promise.all(scripts);
@@ -29,7 +36,9 @@ for (const path of paths.length ? paths : ['/']) {
     raw: loaded.reduce((n, s) => n + s.raw, 0),
     gzip: loaded.reduce((n, s) => n + s.gzip, 0),
     inlineGzip: gzipSync(inline).length,
-    chunks: loaded.map((s) => ({ file: new URL(s.url).pathname, gzip: s.gzip })).sort((a, b) => b.gzip - a.gzip),
+    chunks: loaded
+      .map((s) => ({ file: new URL(s.url).pathname, gzip: s.gzip }))
+      .sort((a, b) => b.gzip - a.gzip),
   });
   await page.close();
 }

@@ -46,6 +46,8 @@ test('the article page shows everything a news article needs', async ({ page }) 
   for (const link of await tocLinks.all()) {
     const target = (await link.getAttribute('href')) ?? '';
     await expect(main.locator(`h2${target}`)).toHaveText(await link.innerText());
+    // Each heading is its own anchor link, so a reader can share a section.
+    await expect(main.locator(`h2${target} a[href="${target}"]`)).toBeVisible();
   }
 
   // A GFM table, scrollable on its own and reachable by keyboard.
