@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { CommentCount } from '@/components/comments/comment-count';
 import { MdxBody } from '@/components/mdx/mdx-body';
 import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
 import { ArticleDates } from './article-dates';
@@ -12,55 +14,71 @@ type ArticleLayoutProps = {
   section: SectionMeta;
   authors: AuthorMeta[];
   body: string;
+  commentCount: number;
+  /** What follows the article: the discussion. */
+  children?: ReactNode;
 };
 
 /** Below three sections a contents box is more clutter than help. */
 const TOC_MIN_HEADINGS = 3;
 
-export function ArticleLayout({ article, section, authors, body }: ArticleLayoutProps) {
+export function ArticleLayout({
+  article,
+  section,
+  authors,
+  body,
+  commentCount,
+  children,
+}: ArticleLayoutProps) {
   return (
-    <article className="mx-auto max-w-3xl px-4 py-6 sm:py-10">
-      <header className="space-y-4">
-        <Breadcrumbs
-          trail={[
-            { name: 'Home', href: '/' },
-            { name: section.name, href: section.url },
-            { name: article.title, href: article.url },
-          ]}
-        />
-        <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
-          {article.title}
-        </h1>
-        <p className="dek text-lg text-neutral-700 sm:text-xl dark:text-neutral-300">
-          {article.dek}
-        </p>
-        <div className="space-y-1 border-y border-neutral-200 py-3 dark:border-neutral-800">
-          <Byline authors={authors} />
-          <ArticleDates
-            published={article.date}
-            updated={article.updated}
-            readingMinutes={article.readingMinutes}
+    <div className="mx-auto max-w-3xl space-y-12 px-4 py-6 sm:py-10">
+      <article>
+        <header className="space-y-4">
+          <Breadcrumbs
+            trail={[
+              { name: 'Home', href: '/' },
+              { name: section.name, href: section.url },
+              { name: article.title, href: article.url },
+            ]}
           />
+          <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
+            {article.title}
+          </h1>
+          <p className="dek text-lg text-neutral-700 sm:text-xl dark:text-neutral-300">
+            {article.dek}
+          </p>
+          <div className="space-y-1 border-y border-neutral-200 py-3 dark:border-neutral-800">
+            <Byline authors={authors} />
+            <ArticleDates
+              published={article.date}
+              updated={article.updated}
+              readingMinutes={article.readingMinutes}
+            />
+            <p className="text-sm">
+              <CommentCount count={commentCount} />
+            </p>
+          </div>
+        </header>
+        {article.image ? (
+          <div className="mt-6">
+            <HeroImage image={article.image} priority />
+          </div>
+        ) : null}
+        {article.toc.length >= TOC_MIN_HEADINGS ? (
+          <div className="mt-8">
+            <TableOfContents entries={article.toc} />
+          </div>
+        ) : null}
+        <div className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none">
+          <MdxBody code={body} />
         </div>
-      </header>
-      {article.image ? (
-        <div className="mt-6">
-          <HeroImage image={article.image} priority />
-        </div>
-      ) : null}
-      {article.toc.length >= TOC_MIN_HEADINGS ? (
-        <div className="mt-8">
-          <TableOfContents entries={article.toc} />
-        </div>
-      ) : null}
-      <div className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none">
-        <MdxBody code={body} />
-      </div>
-      {article.tags.length > 0 ? (
-        <footer className="mt-10 border-t border-neutral-200 pt-6 dark:border-neutral-800">
-          <TagList tags={article.tags} />
-        </footer>
-      ) : null}
-    </article>
+        {article.tags.length > 0 ? (
+          <footer className="mt-10 border-t border-neutral-200 pt-6 dark:border-neutral-800">
+            <TagList tags={article.tags} />
+          </footer>
+        ) : null}
+      </article>
+      {children}
+    </div>
   );
 }

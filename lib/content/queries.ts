@@ -46,6 +46,16 @@ export function getArticle(section: string, slug: string): ArticleMeta | undefin
   return article?.section === section ? article : undefined;
 }
 
+/** A published article by its slug alone (slugs are unique across sections). */
+export function getArticleBySlug(slug: string): ArticleMeta | undefined {
+  return load().bySlug.get(slug);
+}
+
+/** Titles and links by slug, for pages that mention articles they do not show. */
+export function listArticleTitles(): Map<string, { title: string; url: string }> {
+  return new Map(load().articles.map((a) => [a.slug, { title: a.title, url: a.url }]));
+}
+
 /** The compiled MDX of one article, read on its own so no page holds every body. */
 export function getArticleBody(slug: string): string {
   const file = path.join(indexDir(), 'bodies', `${slug}.json`);

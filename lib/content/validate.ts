@@ -20,6 +20,7 @@ export const RESERVED_SECTION_IDS = new Set([
   'sitemap.xml',
   'robots.txt',
   'corrections',
+  'comments',
   'privacy',
   'images',
   '_next',

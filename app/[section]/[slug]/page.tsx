@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleLayout } from '@/components/article/article-layout';
+import { CommentsSection } from '@/components/comments/comments-section';
+import { getArticleComments } from '@/lib/comments/queries';
 import {
   getArticle,
   getArticleBody,
@@ -10,6 +12,12 @@ import {
 } from '@/lib/content/queries';
 
 export const dynamicParams = false;
+
+/**
+ * Articles are static and regenerated in the background at most once a minute, which is how
+ * approved comments reach every server process without a rebuild (docs/decisions/004).
+ */
+export const revalidate = 60;
 
 export function generateStaticParams() {
   return listArticles().map((article) => ({ section: article.section, slug: article.slug }));
@@ -27,12 +35,20 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
   const { section: sectionId, slug } = await params;
   const article = getArticle(sectionId, slug) ?? notFound();
   const section = getSection(article.section) ?? notFound();
+  const comments = await getArticleComments(article.slug);
   return (
     <ArticleLayout
       article={article}
       section={section}
       authors={getAuthors(article.authorIds)}
       body={getArticleBody(article.slug)}
-    />
+      commentCount={comments.count}
+    >
+      <CommentsSection
+        articleSlug={article.slug}
+        threads={comments.threads}
+        token={comments.token}
+      />
+    </ArticleLayout>
   );
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { ModerationList } from '@/components/admin/moderation-list';
+import { SignInForm } from '@/components/admin/sign-in-form';
+import { StatusTabs } from '@/components/admin/status-tabs';
+import { adminAccess } from '@/lib/admin/auth';
+import { signOut } from '@/lib/comments/admin-actions';
+import { getModerationQueue } from '@/lib/comments/queries';
+import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/types';
+import { listArticleTitles } from '@/lib/content/queries';
+
+export const metadata: Metadata = { title: 'Comments', robots: { index: false, follow: false } };
+
+export default async function AdminCommentsPage({ searchParams }: PageProps<'/admin/comments'>) {
+  const params = await searchParams;
+  const access = await adminAccess();
+  return (
+    <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+      <h1 className="font-serif text-4xl font-black">Comments</h1>
+      {access === 'off' ? (
+        <p role="status">
+          The admin area is off. Set the <code>ADMIN_PASSWORD</code> environment variable and
+          restart the server to turn it on.
+        </p>
+      ) : access === 'signed-out' ? (
+        <SignInForm failed={params.signin === 'failed'} />
+      ) : (
+        <Moderation
+          status={statusFrom(params.status)}
+          done={typeof params.done === 'string' ? params.done : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+function statusFrom(value: string | string[] | undefined): CommentStatus {
+  return (COMMENT_STATUSES as readonly string[]).includes(String(value))
+    ? (value as CommentStatus)
+    : 'pending';
+}
+
+async function Moderation({ status, done }: { status: CommentStatus; done?: string }) {
+  const { items, counts } = await getModerationQueue(status);
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <StatusTabs current={status} counts={counts} />
+        <form action={signOut}>
+          <button type="submit" className="text-sm underline">
+            Sign out
+          </button>
+        </form>
+      </div>
+      {done ? <p role="status">Done.</p> : null}
+      <ModerationList status={status} items={items} articles={listArticleTitles()} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { signIn } from '@/lib/comments/admin-actions';
+
+type SignInFormProps = { failed: boolean };
+
+export function SignInForm({ failed }: SignInFormProps) {
+  return (
+    <form action={signIn} className="max-w-sm space-y-4">
+      <div>
+        <label htmlFor="admin-password" className="block font-semibold">
+          Password
+        </label>
+        <input
+          id="admin-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={failed || undefined}
+          aria-describedby={failed ? 'admin-password-error' : undefined}
+          className="mt-1 block w-full rounded-md border border-neutral-400 bg-white px-3 py-2 dark:border-neutral-600 dark:bg-neutral-900"
+        />
+        {failed ? (
+          <p
+            id="admin-password-error"
+            className="mt-1 text-sm font-semibold text-red-700 dark:text-red-400"
+          >
+            That password is not right.
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        className="rounded-md bg-neutral-900 px-5 py-2.5 font-semibold text-white dark:bg-neutral-100 dark:text-neutral-900"
+      >
+        Sign in
+      </button>
+    </form>
+  );
+}

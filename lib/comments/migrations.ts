@@ -1,0 +1,58 @@
+import { type Kysely, type Migration, PostgresAdapter, sql } from 'kysely';
+
+/**
+ * One schema, one list of migrations, for both SQLite and PostgreSQL. Append new migrations;
+ * never edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '001-comments': {
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .createTable('comments')
+        .addColumn('id', postgres ? 'serial' : 'integer', (col) =>
+          postgres ? col.primaryKey() : col.primaryKey().autoIncrement(),
+        )
+        .addColumn('article_slug', 'text', (col) => col.notNull())
+        .addColumn('parent_id', 'integer', (col) =>
+          col.references('comments.id').onDelete('cascade'),
+        )
+        .addColumn('author_name', 'text', (col) => col.notNull())
+        .addColumn('author_email', 'text', (col) => col.notNull())
+        .addColumn('author_url', 'text')
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('pending', 'approved', 'spam', 'trash')`),
+        )
+        .addColumn('held_reason', 'text')
+        .addColumn('ip_hash', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      // The article page reads approved comments of one article, oldest first.
+      await db.schema
+        .createIndex('comments_article')
+        .on('comments')
+        .columns(['article_slug', 'status', 'created_at'])
+        .execute();
+      // The moderation list, the rate limit and the "approved before?" check.
+      await db.schema
+        .createIndex('comments_status')
+        .on('comments')
+        .columns(['status', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('comments_ip')
+        .on('comments')
+        .columns(['ip_hash', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('comments_email')
+        .on('comments')
+        .columns(['author_email', 'status'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('comments').execute();
+    },
+  },
+};

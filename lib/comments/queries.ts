@@ -1,0 +1,29 @@
+import 'server-only';
+import { commentsSecret } from './secret';
+import { getDb } from './db';
+import { countByStatus, getPublicComment, listForModeration, listThreads } from './store';
+import { issueToken } from './token';
+import type { CommentStatus, CommentThread } from './types';
+
+export type ArticleComments = { threads: CommentThread[]; count: number; token: string };
+
+/** What the article page shows of its discussion, read when the page is (re)generated. */
+export async function getArticleComments(articleSlug: string): Promise<ArticleComments> {
+  const threads = await listThreads(await getDb(), articleSlug);
+  const count = threads.reduce((n, thread) => n + 1 + thread.replies.length, 0);
+  return { threads, count, token: issueToken(commentsSecret()) };
+}
+
+export async function getReplyTarget(id: number) {
+  return getPublicComment(await getDb(), id);
+}
+
+export function freshFormToken(): string {
+  return issueToken(commentsSecret());
+}
+
+export async function getModerationQueue(status: CommentStatus) {
+  const db = await getDb();
+  const [items, counts] = await Promise.all([listForModeration(db, status), countByStatus(db)]);
+  return { items, counts };
+}

@@ -1,0 +1,80 @@
+import { EMPTY_VALUES } from './form-state';
+import { parseComment, type FormValues } from './schema';
+
+const values = (over: Partial<FormValues> = {}): FormValues => ({
+  ...EMPTY_VALUES,
+  name: 'Ana',
+  email: 'Ana@Example.com',
+  comment: 'A thoughtful comment.',
+  ...over,
+});
+
+describe('parseComment', () => {
+  it('accepts a good comment and normalises it', () => {
+    const parsed = parseComment(
+      values({ website: ' https://ana.example ', parentId: '7' }),
+      'story',
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      input: {
+        name: 'Ana',
+        email: 'ana@example.com',
+        website: 'https://ana.example',
+        comment: 'A thoughtful comment.',
+        parentId: 7,
+        articleSlug: 'story',
+      },
+    });
+  });
+
+  it('puts each problem on its own field', () => {
+    const parsed = parseComment(
+      values({ name: ' ', email: 'nope', website: 'ftp://x.example', comment: 'x' }),
+      's',
+    );
+    expect(parsed).toEqual({
+      ok: false,
+      fieldErrors: {
+        name: 'Enter your name.',
+        email: 'Enter a valid email address, like name@example.com.',
+        website: 'Enter a web address starting with http:// or https://.',
+        comment: 'Write a comment of at least two characters.',
+      },
+    });
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/html,hi'], ['not a url']])(
+    'refuses %s as a website',
+    (website) => {
+      const parsed = parseComment(values({ website }), 's');
+      expect(parsed.ok).toBe(false);
+    },
+  );
+
+  it('enforces the length limits', () => {
+    expect(parseComment(values({ name: 'n'.repeat(81) }), 's')).toMatchObject({
+      ok: false,
+      fieldErrors: { name: 'Keep your name under 80 characters.' },
+    });
+    expect(parseComment(values({ comment: 'c'.repeat(5001) }), 's')).toMatchObject({
+      ok: false,
+      fieldErrors: { comment: 'Keep your comment under 5,000 characters.' },
+    });
+    expect(parseComment(values({ comment: 'c'.repeat(5000) }), 's').ok).toBe(true);
+  });
+
+  it('requires an email address', () => {
+    expect(parseComment(values({ email: '' }), 's')).toMatchObject({
+      fieldErrors: { email: 'Enter your email address.' },
+    });
+  });
+
+  it('strips bidirectional overrides that would disguise text', () => {
+    const parsed = parseComment(
+      values({ name: 'evil\u202Egnp.exe', comment: 'ok \u2066text\u2069' }),
+      's',
+    );
+    expect(parsed).toMatchObject({ ok: true, input: { name: 'evilgnp.exe', comment: 'ok text' } });
+  });
+});

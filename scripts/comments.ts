@@ -1,0 +1,69 @@
+// Moderation from a terminal, on the same database the site uses (DATABASE_URL or COMMENTS_DB).
+//   npm run comments -- list [--status pending|approved|spam|trash]
+//   npm run comments -- approve ID [ID …] | spam ID … | trash ID … | delete ID …
+// Article pages pick up the change when they next regenerate (within a minute).
+import { createDb, configFromEnv, migrate } from '../lib/comments/db';
+import { deleteComments, listForModeration, setStatus } from '../lib/comments/store';
+import { COMMENT_STATUSES, type CommentStatus } from '../lib/comments/types';
+
+const USAGE = `usage: npm run comments -- list [--status ${COMMENT_STATUSES.join('|')}]
+       npm run comments -- approve|spam|trash|delete ID [ID ...]`;
+
+const SET: Record<string, CommentStatus> = { approve: 'approved', spam: 'spam', trash: 'trash' };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const db = createDb(configFromEnv());
+  try {
+    await migrate(db);
+    if (command === 'list') {
+      const flag = rest.indexOf('--status');
+      const status = (flag >= 0 ? rest[flag + 1] : 'pending') as CommentStatus;
+      if (!COMMENT_STATUSES.includes(status)) {
+        console.error(`unknown status "${status}"; use one of ${COMMENT_STATUSES.join(', ')}`);
+        return 2;
+      }
+      const items = await listForModeration(db, status);
+      for (const c of items) {
+        const body = c.body.replace(/\s+/g, ' ');
+        console.log(
+          `${c.id}\t${c.created_at}\t${c.article_slug}\t${c.author_name}\t${body.length > 70 ? `${body.slice(0, 69)}…` : body}${c.held_reason ? `\t[held: ${c.held_reason}]` : ''}`,
+        );
+      }
+      console.log(`${items.length} ${status} comment${items.length === 1 ? '' : 's'}`);
+      return 0;
+    }
+    const ids = rest.map(Number);
+    if (
+      !command ||
+      !(command in SET || command === 'delete') ||
+      ids.length === 0 ||
+      ids.some((id) => !Number.isInteger(id) || id <= 0)
+    ) {
+      console.error(USAGE);
+      return 2;
+    }
+    const touched =
+      command === 'delete'
+        ? await deleteComments(db, ids)
+        : await setStatus(db, ids, SET[command] as CommentStatus);
+    if (touched.length === 0) {
+      console.error(`no comment with id ${ids.join(', ')}`);
+      return 1;
+    }
+    console.log(
+      `${command === 'delete' ? 'deleted' : `${command === 'approve' ? 'approved' : command === 'spam' ? 'marked as spam' : 'trashed'}`}: ${ids.join(', ')} (articles: ${touched.join(', ')})`,
+    );
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
