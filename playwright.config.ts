@@ -12,6 +12,7 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 3100);
+export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,5 +43,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    // Moderation on (the default); tests give each simulated reader its own address.
+    env: { ADMIN_PASSWORD },
   },
 });

@@ -51,6 +51,17 @@ check "lint (eslint, zero warnings)" npm run --silent lint
 check "content build (contentlayer2)" npm run --silent content
 check "types (tsc)" npm run --silent typecheck
 
+step "PostgreSQL for the comment store tests"
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  if [ -n "${DATABASE_URL:-}" ]; then
+    export TEST_DATABASE_URL=$DATABASE_URL
+  elif url=$(bash scripts/start-postgres.sh | tail -n 1) && [ -n "$url" ]; then
+    export TEST_DATABASE_URL=$url
+  fi
+fi
+[ -n "${TEST_DATABASE_URL:-}" ] && echo "store tests run on SQLite and PostgreSQL" ||
+  echo "notice: PostgreSQL not available; store tests run on SQLite only"
+
 step "unit (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 
