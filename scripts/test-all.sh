@@ -68,6 +68,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/un
 if check "production build (next build)" npx next build; then
   step "e2e (playwright, production server)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
+  if [ -n "${TEST_DATABASE_URL:-}" ]; then
+    check "comments across two server processes on PostgreSQL" node scripts/check-multi-process.mjs
+  fi
 else
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi

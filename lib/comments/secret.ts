@@ -12,7 +12,9 @@ let cached: string | undefined;
 export function commentsSecret(env: Partial<Record<string, string>> = process.env): string {
   if (env.COMMENTS_SECRET) return env.COMMENTS_SECRET;
   if (cached) return cached;
-  const dir = env.COMMENTS_DB ? path.dirname(env.COMMENTS_DB) : path.join(process.cwd(), 'data');
+  // The data folder, not the database's: a build and the servers it feeds must share one key,
+  // whichever database each points at.
+  const dir = env.MASTHEAD_DATA_DIR ?? path.join(process.cwd(), 'data');
   const file = path.join(dir, 'comments-secret');
   try {
     cached = readFileSync(file, 'utf8').trim();

@@ -14,10 +14,10 @@ import {
 export const dynamicParams = false;
 
 /**
- * Articles are static and regenerated in the background at most once a minute, which is how
+ * Articles are static and regenerated in the background at most every 30 seconds, which is how
  * approved comments reach every server process without a rebuild (docs/decisions/004).
  */
-export const revalidate = 60;
+export const revalidate = 30;
 
 export function generateStaticParams() {
   return listArticles().map((article) => ({ section: article.section, slug: article.slug }));

@@ -1,0 +1,175 @@
+// Load test of the comment form, through the same endpoint a browser without JavaScript uses.
+//   node bench/comments.mjs [--db sqlite|postgres] [--posters 50] [--seconds 20]
+// Needs a production build (npm run build). Starts its own `next start` on 127.0.0.1:3200 with
+// a fresh database (SQLite in bench/.scratch, or a fresh schema in TEST_DATABASE_URL), runs the
+// posters, then counts what the database holds. Only loopback traffic; bounded by time.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { commentBody, readCommentForm, tokenWait } from '../scripts/lib/comment-form.mjs';
+
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .reduce(
+      (pairs, arg, i, all) =>
+        arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs,
+      [],
+    ),
+);
+const dbKind = args.db ?? 'sqlite';
+const posters = Number(args.posters ?? 50);
+const seconds = Number(args.seconds ?? 20);
+const port = 3200;
+const base = `http://127.0.0.1:${port}`;
+const articlePath = '/technology/style-guide';
+const run = randomBytes(4).toString('hex');
+const root = path.resolve(import.meta.dirname, '..');
+
+const env = { ...process.env, NODE_ENV: 'production' };
+let countStored;
+let cleanup = async () => {};
+if (dbKind === 'postgres') {
+  const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url)
+    throw new Error('set TEST_DATABASE_URL (see scripts/start-postgres.sh) for --db postgres');
+  const schema = `bench_${run}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  env.DATABASE_URL = scoped.toString();
+  countStored = async () =>
+    Number(
+      (
+        await admin.query(`select count(*) as n from ${schema}.comments where body like $1`, [
+          `bench ${run} %`,
+        ])
+      ).rows[0].n,
+    );
+  cleanup = async () => {
+    await admin.query(`drop schema ${schema} cascade`);
+    await admin.end();
+  };
+} else {
+  const dir = path.join(root, 'bench', '.scratch');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `comments-${run}.sqlite`);
+  env.COMMENTS_DB = file;
+  delete env.DATABASE_URL;
+  countStored = async () => {
+    const db = new SQLite(file, { readonly: true });
+    const n = db
+      .prepare('select count(*) as n from comments where body like ?')
+      .get(`bench ${run} %`).n;
+    db.close();
+    return n;
+  };
+  cleanup = async () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  };
+}
+
+const server = spawn(
+  path.join(root, 'node_modules', '.bin', 'next'),
+  ['start', '-p', String(port), '-H', '127.0.0.1'],
+  {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(base + articlePath)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 100) throw new Error('server did not start');
+    await sleep(200);
+  }
+
+  // The form exactly as the page serves it, hidden fields and all.
+  const hidden = readCommentForm(await (await fetch(base + articlePath)).text());
+  await sleep(tokenWait(hidden));
+
+  let sequence = 0;
+  const latencies = [];
+  const outcomes = { held: 0, published: 0, refused: 0, errors: 0 };
+  const refusals = new Map();
+  const deadline = Date.now() + seconds * 1000;
+
+  async function poster(p) {
+    while (Date.now() < deadline) {
+      const n = ++sequence;
+      const body = commentBody(hidden, {
+        name: `Bench poster ${p}`,
+        email: `poster-${p}-${n}@bench.example`,
+        website: '',
+        comment: `bench ${run} comment ${n} from poster ${p}`,
+      });
+      const started = performance.now();
+      try {
+        const response = await fetch(base + articlePath, {
+          method: 'POST',
+          body,
+          // Each post from its own network, as 50 readers in different places would be.
+          headers: {
+            'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1`,
+            accept: 'text/html',
+            origin: base,
+          },
+        });
+        const text = await response.text();
+        latencies.push(performance.now() - started);
+        if (text.includes('Thank you. Your comment is awaiting moderation.')) outcomes.held += 1;
+        else if (text.includes('Thank you. Your comment is published.')) outcomes.published += 1;
+        else {
+          outcomes.refused += 1;
+          const reason =
+            /role="alert"[^>]*><p[^>]*>([^<]+)/.exec(text)?.[1] ?? `HTTP ${response.status}`;
+          refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+        }
+      } catch (error) {
+        outcomes.errors += 1;
+        refusals.set(String(error), (refusals.get(String(error)) ?? 0) + 1);
+      }
+    }
+  }
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: posters }, (_, p) => poster(p)));
+  const elapsed = (performance.now() - t0) / 1000;
+
+  const accepted = outcomes.held + outcomes.published;
+  const stored = await countStored();
+  latencies.sort((a, b) => a - b);
+  const pct = (q) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  const result = {
+    db: dbKind,
+    posters,
+    seconds: Number(elapsed.toFixed(1)),
+    requests: latencies.length + outcomes.errors,
+    accepted,
+    stored,
+    lost: accepted - Math.min(accepted, stored),
+    storedWithoutReply: Math.max(0, stored - accepted),
+    refused: outcomes.refused,
+    errors: outcomes.errors,
+    perSecond: Number((accepted / elapsed).toFixed(1)),
+    p50ms: Math.round(pct(0.5)),
+    p95ms: Math.round(pct(0.95)),
+    refusals: Object.fromEntries(refusals),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  process.exitCode = result.lost === 0 && result.errors === 0 ? 0 : 1;
+} finally {
+  server.kill('SIGTERM');
+  await cleanup();
+}
