@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
@@ -12,6 +14,7 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 3100);
+const E2E_DB = path.join(tmpdir(), `masthead-e2e-${port}.sqlite`);
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password';
 
 export default defineConfig({
@@ -39,11 +42,12 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // The tests run against the production build, as readers get it.
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // A database of its own, fresh each run, so tests never write into the site's data/.
+    command: `rm -f ${E2E_DB}* && npx next start -p ${port} -H 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     // Moderation on (the default); tests give each simulated reader its own address.
-    env: { ADMIN_PASSWORD },
+    env: { ADMIN_PASSWORD, COMMENTS_DB: E2E_DB },
   },
 });

@@ -1,4 +1,5 @@
 import { test } from '@playwright/test';
+import { newReader, postComment, signInAsAdmin } from './comment-helpers';
 import { PAGES } from './fixtures';
 
 /**
@@ -22,3 +23,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('screenshots of the comment form with errors and the moderation page', async ({ browser }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [device, width] of Object.entries(WIDTHS)) {
+      const { context, page } = await newReader(browser);
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(PAGES.article);
+      await postComment(page, {
+        name: '',
+        email: 'not-an-email',
+        comment: 'Kept after the error.',
+      });
+      await page.locator('form.comment-form').getByRole('alert').waitFor();
+      await page.locator('#comments').screenshot({
+        path: `test-results/screenshots/comment-errors-${device}-${colorScheme}.png`,
+      });
+      await signInAsAdmin(page);
+      await page.screenshot({
+        path: `test-results/screenshots/admin-${device}-${colorScheme}.png`,
+        fullPage: true,
+      });
+      await context.close();
+    }
+  }
+});
