@@ -40,6 +40,11 @@ export const Article = defineDocumentType(() => ({
     tags: { type: 'list', of: { type: 'string' }, default: [] },
     image: { type: 'nested', of: HeroImage },
     draft: { type: 'boolean', default: false },
+    related: {
+      type: 'list',
+      of: { type: 'string' },
+      description: "Editor's picks for You may also like: slugs of other articles, in order",
+    },
   },
   computedFields: {
     slug: { type: 'string', resolve: (doc) => fileStem(doc._raw.flattenedPath) },

@@ -15,6 +15,13 @@ export const metadata: Metadata = {
     template: `%s — ${siteConfig.name}`,
   },
   description: siteConfig.description,
+  alternates: {
+    types: {
+      'application/rss+xml': '/feed.xml',
+      'application/atom+xml': '/atom.xml',
+      'application/feed+json': '/feed.json',
+    },
+  },
 };
 
 export const viewport: Viewport = {

@@ -1,8 +1,13 @@
+import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/article/article-card';
 import { ArticleList } from '@/components/article/article-list';
 import { SectionBlock } from '@/components/home/section-block';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getSections, listArticles } from '@/lib/content/queries';
+import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
+
+export const metadata: Metadata = { alternates: { canonical: '/' } };
 
 export default function FrontPage() {
   const sections = getSections();
@@ -12,6 +17,7 @@ export default function FrontPage() {
   const shown = [lead, ...latest].flatMap((a) => (a ? [a.slug] : []));
   return (
     <div className="mx-auto max-w-6xl space-y-12 px-4 py-8">
+      <JsonLd data={webSiteJsonLd(siteConfig)} />
       <h1 className="sr-only">Masthead: the latest news</h1>
       {lead ? (
         <section aria-label="Top story">

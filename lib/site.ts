@@ -4,8 +4,15 @@ export const siteConfig = {
   tagline: 'News, explained',
   description: 'Independent reporting on world affairs, politics, business and technology.',
   url: process.env.SITE_URL ?? 'http://localhost:3000',
+  logo: '/logo.png',
   /** How many stories the front page lists under the lead. */
   latestCount: 6,
   /** How many stories each section block on the front page shows. */
   sectionBlockCount: 4,
+  /** How many "You may also like" cards an article shows. */
+  relatedCount: 4,
+  /** Articles per page on section, tag and author listings. */
+  pageSize: Number(process.env.MASTHEAD_PAGE_SIZE ?? 20),
+  /** Articles in each feed. */
+  feedSize: 50,
 };

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArticleList } from '@/components/article/article-list';
+import { ArticleListing } from '@/components/article/article-listing';
+import { paginate } from '@/lib/content/paginate';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -11,23 +13,28 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: PageProps<'/[section]'>): Promise<Metadata> {
   const section = getSection((await params).section);
-  return section ? { title: section.name, description: section.description } : {};
+  return section
+    ? {
+        title: section.name,
+        description: section.description,
+        alternates: {
+          canonical: section.url,
+          types: { 'application/rss+xml': `${section.url}/feed.xml` },
+        },
+      }
+    : {};
 }
 
 export default async function SectionPage({ params }: PageProps<'/[section]'>) {
   const section = getSection((await params).section) ?? notFound();
-  const articles = listArticles({ section: section.id });
+  const listing =
+    paginate(listArticles({ section: section.id }), 1, siteConfig.pageSize) ?? notFound();
   return (
-    <div className="mx-auto max-w-6xl px-4 py-8">
-      <header className="mb-8 border-b border-neutral-200 pb-6 dark:border-neutral-800">
-        <h1 className="font-serif text-4xl font-black">{section.name}</h1>
-        <p className="mt-2 text-neutral-700 dark:text-neutral-300">{section.description}</p>
-      </header>
-      {articles.length > 0 ? (
-        <ArticleList articles={articles} headingLevel="h2" />
-      ) : (
-        <p>No stories in this section yet.</p>
-      )}
-    </div>
+    <ArticleListing
+      title={section.name}
+      description={section.description}
+      listing={listing}
+      base={section.url}
+    />
   );
 }

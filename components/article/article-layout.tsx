@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CommentCount } from '@/components/comments/comment-count';
 import { MdxBody } from '@/components/mdx/mdx-body';
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
+import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/types';
 import { ArticleDates } from './article-dates';
 import { Breadcrumbs } from './breadcrumbs';
 import { Byline } from './byline';
@@ -11,9 +11,9 @@ import { TagList } from './tag-list';
 
 type ArticleLayoutProps = {
   article: ArticleMeta;
-  section: SectionMeta;
   authors: AuthorMeta[];
   body: string;
+  crumbs: Crumb[];
   commentCount: number;
   /** What follows the article: the discussion. */
   children?: ReactNode;
@@ -24,9 +24,9 @@ const TOC_MIN_HEADINGS = 3;
 
 export function ArticleLayout({
   article,
-  section,
   authors,
   body,
+  crumbs,
   commentCount,
   children,
 }: ArticleLayoutProps) {
@@ -34,13 +34,7 @@ export function ArticleLayout({
     <div className="mx-auto max-w-3xl space-y-12 px-4 py-6 sm:py-10">
       <article>
         <header className="space-y-4">
-          <Breadcrumbs
-            trail={[
-              { name: 'Home', href: '/' },
-              { name: section.name, href: section.url },
-              { name: article.title, href: article.url },
-            ]}
-          />
+          <Breadcrumbs trail={crumbs} />
           <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
             {article.title}
           </h1>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-export type Crumb = { name: string; href: string };
+import type { Crumb } from '@/lib/content/types';
 
 type BreadcrumbsProps = { trail: Crumb[] };
 

@@ -1,6 +1,8 @@
+import Link from 'next/link';
+import { tagName, tagSlug } from '@/lib/content/tags';
+
 type TagListProps = { tags: string[] };
 
-/** Topics of the story; tag pages arrive with discovery, so these are labels for now. */
 export function TagList({ tags }: TagListProps) {
   return (
     <section aria-labelledby="tags-heading">
@@ -9,11 +11,13 @@ export function TagList({ tags }: TagListProps) {
       </h2>
       <ul className="mt-2 flex flex-wrap gap-2">
         {tags.map((tag) => (
-          <li
-            key={tag}
-            className="rounded-full border border-neutral-300 px-3 py-1 text-sm dark:border-neutral-700"
-          >
-            {tag.replace(/-/g, ' ')}
+          <li key={tag}>
+            <Link
+              href={`/tags/${tagSlug(tag)}`}
+              className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
+            >
+              {tagName(tag)}
+            </Link>
           </li>
         ))}
       </ul>

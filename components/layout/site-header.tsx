@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { SectionMeta } from '@/lib/content/types';
+import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
 
 type SiteHeaderProps = { sections: SectionMeta[] };
@@ -11,7 +12,10 @@ export function SiteHeader({ sections }: SiteHeaderProps) {
         <Link href="/" className="font-serif text-3xl font-black tracking-tight sm:text-4xl">
           Masthead
         </Link>
-        <ThemeToggle />
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          <SearchBox />
+          <ThemeToggle />
+        </div>
       </div>
       <nav aria-label="Sections" className="border-t border-neutral-200 dark:border-neutral-800">
         <ul className="mx-auto flex max-w-6xl gap-x-5 overflow-x-auto px-4 py-2 text-sm font-semibold">

@@ -1,12 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { siteConfig } from '../site';
+import { rankRelated, type RelatedInput } from './related';
+import { EXCERPT_LENGTH, SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
+import { plainText } from './text';
 import type { TocEntry } from './toc';
 import type { ArticleMeta, AuthorMeta, ContentProblem, HeroImage, SectionMeta } from './types';
 import { authorIds, validateReferences } from './validate';
-import { writeContentIndex } from './write-index';
+import { INDEX_DIR, writeContentIndex } from './write-index';
 
 /** The fields of contentlayer2's generated documents that the site uses. */
-type Generated = { _raw: { sourceFilePath: string }; body: { code: string } };
+type Generated = { _raw: { sourceFilePath: string }; body: { code: string; raw: string } };
 type GeneratedArticle = Generated & {
   slug: string;
   url: string;
@@ -19,6 +24,7 @@ type GeneratedArticle = Generated & {
   tags: string[];
   image?: HeroImage & { type?: string };
   draft: boolean;
+  related?: string[];
   readingMinutes: number;
   toc: TocEntry[];
 };
@@ -62,6 +68,7 @@ function articleMeta(a: GeneratedArticle): ArticleMeta {
     tags: a.tags,
     ...(a.image ? { image: image as HeroImage } : {}),
     draft: a.draft,
+    related: [],
     readingMinutes: a.readingMinutes,
     toc: a.toc,
     sourcePath: a._raw.sourceFilePath,
@@ -97,10 +104,39 @@ export function buildContentIndex(root: string): ContentProblem[] {
   const articles: ArticleMeta[] = [];
   const refs: Parameters<typeof validateReferences>[0] = [];
   const bodies = new Map<string, string>();
+  const rankable: RelatedInput[] = [];
+  const search = new MiniSearch<SearchDoc>(SEARCH_INDEX_OPTIONS);
   for (const a of documents<GeneratedArticle>(root, 'Article')) {
     articles.push(articleMeta(a));
-    refs.push({ sourcePath: a._raw.sourceFilePath, slug: a.slug, section: a.section, author: a.author });
+    refs.push({
+      sourcePath: a._raw.sourceFilePath,
+      slug: a.slug,
+      section: a.section,
+      author: a.author,
+      related: a.related ?? [],
+    });
     bodies.set(a.slug, a.body.code);
+    const text = plainText(a.body.raw);
+    rankable.push({
+      slug: a.slug,
+      section: a.section,
+      tags: a.tags,
+      date: a.date,
+      text: `${a.title} ${a.dek} ${text}`,
+      picks: a.related ?? [],
+      draft: a.draft,
+    });
+    if (!a.draft) {
+      search.add({
+        id: a.slug,
+        title: a.title,
+        dek: a.dek,
+        text,
+        tags: a.tags.join(' '),
+        section: a.section,
+        excerpt: text.slice(0, EXCERPT_LENGTH),
+      });
+    }
   }
 
   const problems = validateReferences(
@@ -108,6 +144,11 @@ export function buildContentIndex(root: string): ContentProblem[] {
     sections.map((s) => s.id),
     authors.map((a) => a.id),
   );
-  if (problems.length === 0) writeContentIndex(root, { articles, authors, sections }, bodies);
+  if (problems.length > 0) return problems;
+
+  const related = rankRelated(rankable, { limit: siteConfig.relatedCount });
+  for (const article of articles) article.related = related.get(article.slug) ?? [];
+  writeContentIndex(root, { articles, authors, sections }, bodies);
+  writeFileSync(path.join(root, INDEX_DIR, 'search.json'), JSON.stringify(search));
   return problems;
 }

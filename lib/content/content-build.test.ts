@@ -89,6 +89,14 @@ describe('content build', { timeout: 60_000 }, () => {
     expect(output).toContain('articles/2025/first-story.mdx');
   });
 
+  it("fails on an editor's pick that is not an article", async () => {
+    const { code, output } = await build({
+      'articles/with-picks.mdx': article({ ...good, related: '[first-story, no-such-story]' }),
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/articles/with-picks.mdx  related  unknown article "no-such-story"');
+  });
+
   it('fails on a missing required field', async () => {
     const { title: _title, ...untitled } = good;
     const { code, output } = await build({ 'articles/untitled.mdx': article(untitled) });

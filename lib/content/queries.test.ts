@@ -14,6 +14,7 @@ const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => 
   authorIds: ['omar'],
   tags: [],
   draft: false,
+  related: [],
   readingMinutes: 3,
   toc: [],
   sourcePath: `articles/${slug}.mdx`,

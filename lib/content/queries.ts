@@ -2,11 +2,15 @@ import 'server-only';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { byNewest, bySectionOrder, isPublished } from './sort';
+import { tagName, tagSlug } from './tags';
 import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from './types';
+
+export type TagSummary = { slug: string; name: string; count: number };
 
 type Store = {
   articles: ArticleMeta[];
   bySlug: Map<string, ArticleMeta>;
+  tags: Map<string, TagSummary>;
   authors: Map<string, AuthorMeta>;
   sections: SectionMeta[];
 };
@@ -22,9 +26,18 @@ function load(): Store {
   if (cached && cached.mtimeMs === mtimeMs) return cached.store;
   const index = JSON.parse(readFileSync(file, 'utf8')) as ContentIndex;
   const articles = index.articles.filter(isPublished).sort(byNewest);
+  const tags = new Map<string, TagSummary>();
+  for (const article of articles) {
+    for (const tag of new Set(article.tags.map(tagSlug))) {
+      const summary = tags.get(tag);
+      if (summary) summary.count += 1;
+      else tags.set(tag, { slug: tag, name: tagName(article.tags.find((t) => tagSlug(t) === tag) ?? tag), count: 1 });
+    }
+  }
   const store: Store = {
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),
+    tags,
     authors: new Map(index.authors.map((a) => [a.id, a])),
     sections: [...index.sections].sort(bySectionOrder),
   };
@@ -62,18 +75,41 @@ export function getArticleBody(slug: string): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { code: string }).code;
 }
 
-type ListOptions = { section?: string; author?: string; limit?: number; exclude?: string[] };
+type ListOptions = {
+  section?: string;
+  author?: string;
+  /** A tag slug. */
+  tag?: string;
+  limit?: number;
+  exclude?: string[];
+};
 
 /** Published articles, newest first. */
-export function listArticles({ section, author, limit, exclude }: ListOptions = {}): ArticleMeta[] {
+export function listArticles({ section, author, tag, limit, exclude }: ListOptions = {}): ArticleMeta[] {
   const skip = new Set(exclude);
   const matches = load().articles.filter(
     (a) =>
       (section === undefined || a.section === section) &&
       (author === undefined || a.authorIds.includes(author)) &&
+      (tag === undefined || a.tags.some((t) => tagSlug(t) === tag)) &&
       !skip.has(a.slug),
   );
   return limit === undefined ? matches : matches.slice(0, limit);
+}
+
+/** "You may also like": the ranked picks that are still published. */
+export function getRelated(article: ArticleMeta): ArticleMeta[] {
+  const { bySlug } = load();
+  return article.related.flatMap((slug) => bySlug.get(slug) ?? []);
+}
+
+/** Every tag in use, most used first. */
+export function listTags(): TagSummary[] {
+  return [...load().tags.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function getTag(slug: string): TagSummary | undefined {
+  return load().tags.get(slug);
 }
 
 export function getSections(): SectionMeta[] {

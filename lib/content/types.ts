@@ -15,6 +15,8 @@ export type ArticleMeta = {
   tags: string[];
   image?: HeroImage;
   draft: boolean;
+  /** "You may also like": slugs ranked at build time, editor's picks first. */
+  related: string[];
   readingMinutes: number;
   toc: TocEntry[];
   /** Path under content/, for error messages. */
@@ -46,3 +48,6 @@ export type ContentIndex = {
 };
 
 export type ContentProblem = { file: string; field: string; message: string };
+
+/** One step of a breadcrumb trail: Home » Section » Headline. */
+export type Crumb = { name: string; href: string };

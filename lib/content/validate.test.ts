@@ -90,3 +90,23 @@ describe('authorIds', () => {
     expect(authorIds(['a', 3])).toBeNull();
   });
 });
+
+describe('editor picks', () => {
+  it('names the file and field of a pick that is not an article', () => {
+    const problems = validateReferences(
+      [
+        { sourcePath: 'articles/a.mdx', slug: 'a', section: 'world', author: 'omar-el-sayed', related: ['b', 'nope'] },
+        { sourcePath: 'articles/b.mdx', slug: 'b', section: 'world', author: 'omar-el-sayed' },
+      ],
+      ['world'],
+      ['omar-el-sayed'],
+    );
+    expect(problems).toEqual([
+      {
+        file: 'articles/a.mdx',
+        field: 'related',
+        message: 'unknown article "nope"; write the file name of another article, without .mdx',
+      },
+    ]);
+  });
+});

@@ -5,6 +5,8 @@ export type ArticleRefs = {
   slug: string;
   section: string;
   author: unknown;
+  /** Editor's picks for "You may also like": slugs of other articles. */
+  related?: string[];
 };
 
 /** Paths the site owns at the top level; a section with one of these ids could never be reached. */
@@ -50,6 +52,7 @@ export function validateReferences(
   const sections = new Set(sectionIds);
   const authors = new Set(authorIdList);
   const seen = new Map<string, string>();
+  const slugs = new Set(articles.map((a) => a.slug));
 
   for (const id of sectionIds) {
     if (RESERVED_SECTION_IDS.has(id)) {
@@ -86,6 +89,15 @@ export function validateReferences(
         field: 'section',
         message: `unknown section "${article.section}"; use one of ${sectionIds.join(', ')}`,
       });
+    }
+    for (const pick of article.related ?? []) {
+      if (!slugs.has(pick)) {
+        problems.push({
+          file,
+          field: 'related',
+          message: `unknown article "${pick}"; write the file name of another article, without .mdx`,
+        });
+      }
     }
     const ids = authorIds(article.author);
     if (!ids) {

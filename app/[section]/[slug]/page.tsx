@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleLayout } from '@/components/article/article-layout';
+import { RelatedArticles } from '@/components/article/related-articles';
 import { CommentsSection } from '@/components/comments/comments-section';
+import { JsonLd } from '@/components/seo/json-ld';
 import { getArticleComments } from '@/lib/comments/queries';
 import {
   getArticle,
   getArticleBody,
   getAuthors,
+  getRelated,
   getSection,
+  getSections,
   listArticles,
 } from '@/lib/content/queries';
+import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -26,29 +33,40 @@ export function generateStaticParams() {
 export async function generateMetadata({
   params,
 }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
-  const { section, slug } = await params;
-  const article = getArticle(section, slug);
-  return article ? { title: article.title, description: article.dek } : {};
+  const { section: sectionId, slug } = await params;
+  const article = getArticle(sectionId, slug);
+  const section = article && getSection(article.section);
+  return article && section ? articleMetadata(article, section, getAuthors(article.authorIds)) : {};
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
   const { section: sectionId, slug } = await params;
   const article = getArticle(sectionId, slug) ?? notFound();
   const section = getSection(article.section) ?? notFound();
+  const authors = getAuthors(article.authorIds);
   const comments = await getArticleComments(article.slug);
+  const crumbs = articleCrumbs(article, section);
   return (
-    <ArticleLayout
-      article={article}
-      section={section}
-      authors={getAuthors(article.authorIds)}
-      body={getArticleBody(article.slug)}
-      commentCount={comments.count}
-    >
-      <CommentsSection
-        articleSlug={article.slug}
-        threads={comments.threads}
-        token={comments.token}
-      />
-    </ArticleLayout>
+    <>
+      <JsonLd data={newsArticleJsonLd(article, section, authors, siteConfig)} />
+      <JsonLd data={breadcrumbJsonLd(crumbs, siteConfig.url)} />
+      <ArticleLayout
+        article={article}
+        authors={authors}
+        body={getArticleBody(article.slug)}
+        crumbs={crumbs}
+        commentCount={comments.count}
+      >
+        <RelatedArticles
+          articles={getRelated(article)}
+          sectionNames={new Map(getSections().map((s) => [s.id, s.name]))}
+        />
+        <CommentsSection
+          articleSlug={article.slug}
+          threads={comments.threads}
+          token={comments.token}
+        />
+      </ArticleLayout>
+    </>
   );
 }

@@ -1,0 +1,65 @@
+import { ImageResponse } from 'next/og';
+import { getArticle, getSection } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
+
+export const alt = 'Headline card';
+export const size = { width: 1200, height: 630 };
+export const contentType = 'image/png';
+// Drawn on first request, not at build: 10,000 cards would dominate the build. CDNs keep them.
+export const dynamic = 'force-dynamic';
+
+export default async function OpenGraphImage({
+  params,
+}: {
+  params: Promise<{ section: string; slug: string }>;
+}) {
+  const { section: sectionId, slug } = await params;
+  const article = getArticle(sectionId, slug);
+  const section = article ? getSection(article.section) : undefined;
+  return new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: 72,
+        background: '#171717',
+        color: '#fafaf9',
+      }}
+    >
+      <div
+        style={{
+          display: 'flex',
+          fontSize: 30,
+          letterSpacing: 4,
+          textTransform: 'uppercase',
+          color: '#ff8a80',
+        }}
+      >
+        {section?.name ?? siteConfig.name}
+      </div>
+      <div
+        style={{
+          display: 'flex',
+          fontSize: article && article.title.length > 80 ? 56 : 68,
+          lineHeight: 1.15,
+          fontWeight: 700,
+        }}
+      >
+        {article?.title ?? siteConfig.name}
+      </div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34 }}>
+        <div style={{ display: 'flex', width: 56, height: 8, background: '#b3261e' }} />
+        {siteConfig.name}
+      </div>
+    </div>,
+    {
+      ...size,
+      headers: {
+        'cache-control': 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+      },
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListing } from '@/components/article/article-listing';
+import { laterPages, paginate } from '@/lib/content/paginate';
+import { getSection, getSections, listArticles } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getSections().flatMap((section) =>
+    laterPages(listArticles({ section: section.id }).length, siteConfig.pageSize).map((page) => ({
+      section: section.id,
+      page,
+    })),
+  );
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/[section]/page/[page]'>): Promise<Metadata> {
+  const { section: id, page } = await params;
+  const section = getSection(id);
+  return section
+    ? {
+        title: `${section.name}, page ${page}`,
+        alternates: { canonical: `${section.url}/page/${page}` },
+      }
+    : {};
+}
+
+export default async function SectionPageN({ params }: PageProps<'/[section]/page/[page]'>) {
+  const { section: id, page } = await params;
+  const section = getSection(id) ?? notFound();
+  const listing = paginate(
+    listArticles({ section: section.id }),
+    Number(page),
+    siteConfig.pageSize,
+  );
+  if (!listing || listing.page === 1) notFound();
+  return (
+    <ArticleListing
+      title={section.name}
+      description={section.description}
+      listing={listing}
+      base={section.url}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListing } from '@/components/article/article-listing';
+import { paginate } from '@/lib/content/paginate';
+import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listTags().map((tag) => ({ tag: tag.slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>): Promise<Metadata> {
+  const tag = getTag((await params).tag);
+  return tag
+    ? {
+        title: `Topic: ${tag.name}`,
+        description: `Stories about ${tag.name}.`,
+        alternates: { canonical: `/tags/${tag.slug}` },
+      }
+    : {};
+}
+
+export default async function TagPage({ params }: PageProps<'/tags/[tag]'>) {
+  const tag = getTag((await params).tag) ?? notFound();
+  const listing = paginate(listArticles({ tag: tag.slug }), 1, siteConfig.pageSize) ?? notFound();
+  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  return (
+    <ArticleListing
+      title={`Topic: ${tag.name}`}
+      description={`${tag.count} ${tag.count === 1 ? 'story' : 'stories'}`}
+      listing={listing}
+      base={`/tags/${tag.slug}`}
+      sectionNames={sectionNames}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleListing } from '@/components/article/article-listing';
+import { laterPages, paginate } from '@/lib/content/paginate';
+import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listTags().flatMap((tag) =>
+    laterPages(tag.count, siteConfig.pageSize).map((page) => ({ tag: tag.slug, page })),
+  );
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/tags/[tag]/page/[page]'>): Promise<Metadata> {
+  const { tag: slug, page } = await params;
+  const tag = getTag(slug);
+  return tag
+    ? {
+        title: `Topic: ${tag.name}, page ${page}`,
+        alternates: { canonical: `/tags/${tag.slug}/page/${page}` },
+      }
+    : {};
+}
+
+export default async function TagPageN({ params }: PageProps<'/tags/[tag]/page/[page]'>) {
+  const { tag: slug, page } = await params;
+  const tag = getTag(slug) ?? notFound();
+  const listing = paginate(listArticles({ tag: tag.slug }), Number(page), siteConfig.pageSize);
+  if (!listing || listing.page === 1) notFound();
+  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  return (
+    <ArticleListing
+      title={`Topic: ${tag.name}`}
+      listing={listing}
+      base={`/tags/${tag.slug}`}
+      sectionNames={sectionNames}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import Link from 'next/link';
+
+type PaginationProps = {
+  page: number;
+  totalPages: number;
+  /** The listing's own URL; page n lives at `${base}/page/n`. */
+  base: string;
+};
+
+export const pageHref = (base: string, page: number) => (page <= 1 ? base : `${base}/page/${page}`);
+
+export function Pagination({ page, totalPages, base }: PaginationProps) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav
+      aria-label="Pages"
+      className="mt-10 flex items-center justify-between gap-4 border-t border-neutral-200 pt-4 dark:border-neutral-800"
+    >
+      {page > 1 ? (
+        <Link
+          href={pageHref(base, page - 1)}
+          rel="prev"
+          className="font-semibold underline-offset-2 hover:underline"
+        >
+          ← Newer stories
+        </Link>
+      ) : (
+        <span />
+      )}
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        Page {page} of {totalPages}
+      </p>
+      {page < totalPages ? (
+        <Link
+          href={pageHref(base, page + 1)}
+          rel="next"
+          className="font-semibold underline-offset-2 hover:underline"
+        >
+          Older stories →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,71 @@
+import Parser from 'rss-parser';
+import { atomFeed, jsonFeed, rssFeed, type FeedInput } from './feeds';
+import { article, author } from './fixtures';
+
+const input: FeedInput = {
+  title: 'Masthead',
+  description: 'News',
+  siteUrl: 'https://news.example',
+  homePath: '/',
+  feedPaths: { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' },
+  articles: [
+    article(),
+    article({
+      slug: 'older',
+      url: '/world/older',
+      title: 'Older',
+      date: '2025-12-01T00:00:00.000Z',
+      updated: undefined,
+      image: { src: '/images/x.jpg', alt: 'x' },
+    }),
+  ],
+  authors: new Map([['omar', author]]),
+  sectionNames: new Map([['world', 'World']]),
+};
+
+describe('feeds', () => {
+  const parser = new Parser();
+
+  it('writes RSS 2.0 a feed reader can parse', async () => {
+    const feed = await parser.parseString(rssFeed(input));
+    expect(feed.title).toBe('Masthead');
+    expect(feed.link).toBe('https://news.example/');
+    expect(feed.items).toHaveLength(2);
+    const [first] = feed.items;
+    expect(first?.title).toBe('Kim writes to Putin & friends <again>');
+    expect(first?.link).toBe('https://news.example/world/kim-letter');
+    expect(first?.contentSnippet ?? first?.content).toContain('blood, life and death');
+    expect(first?.categories).toEqual(['World', 'north-korea', 'russia']);
+    expect(first?.creator ?? first?.author).toContain('Omar El Sayed');
+    expect(new Date(first?.pubDate ?? '').toISOString()).toBe('2026-01-02T07:15:00.000Z');
+  });
+
+  it('writes Atom a feed reader can parse', async () => {
+    const xml = atomFeed(input);
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    const feed = await parser.parseString(xml);
+    expect(feed.items.map((i) => i.title)).toEqual([
+      'Kim writes to Putin & friends <again>',
+      'Older',
+    ]);
+    expect(feed.items[0]?.id).toBe('https://news.example/world/kim-letter');
+    expect(xml).toContain('<name>Omar El Sayed</name>');
+    expect(xml).toContain('<published>2026-01-02T07:15:00.000Z</published>');
+  });
+
+  it('writes JSON Feed 1.1', () => {
+    const feed = jsonFeed(input);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.feed_url).toBe('https://news.example/feed.json');
+    expect(feed.items[0]).toMatchObject({
+      id: 'https://news.example/world/kim-letter',
+      title: 'Kim writes to Putin & friends <again>',
+      summary: 'A letter about "blood, life and death".',
+      date_published: '2026-01-02T07:15:00.000Z',
+      date_modified: '2026-01-03T10:00:00.000Z',
+      authors: [{ name: 'Omar El Sayed', url: 'https://news.example/authors/omar' }],
+      tags: ['World', 'north-korea', 'russia'],
+    });
+    expect(feed.items[1]?.image).toBe('https://news.example/images/x.jpg');
+  });
+});

@@ -1,0 +1,49 @@
+import { XMLParser } from 'fast-xml-parser';
+import { article, author, section } from './fixtures';
+import { newsSitemapXml, sitemapEntries } from './sitemap';
+
+describe('sitemap', () => {
+  it('lists every article, section, tag and author page with its last change', () => {
+    const articles = [article()];
+    const entries = sitemapEntries({
+      siteUrl: 'https://news.example',
+      articles,
+      sections: [section],
+      tags: [{ slug: 'north-korea' }],
+      authors: [author],
+      latestFor: () => articles[0],
+    });
+    expect(entries.map((e) => e.url)).toEqual([
+      'https://news.example/',
+      'https://news.example/world',
+      'https://news.example/world/kim-letter',
+      'https://news.example/tags',
+      'https://news.example/tags/north-korea',
+      'https://news.example/authors/omar',
+    ]);
+    expect(entries.every((e) => e.lastModified === '2026-01-03T10:00:00.000Z')).toBe(true);
+  });
+
+  it('puts only the last 48 hours in the news sitemap, in Google News form', () => {
+    const now = new Date('2026-11-28T12:00:00Z');
+    const xml = newsSitemapXml(
+      [
+        article({ slug: 'fresh', url: '/world/fresh', date: '2026-11-27T13:00:00.000Z' }),
+        article({ slug: 'stale', url: '/world/stale', date: '2026-11-26T11:00:00.000Z' }),
+        article({ slug: 'scheduled', url: '/world/scheduled', date: '2026-11-29T00:00:00.000Z' }),
+      ],
+      now,
+      { name: 'Masthead', url: 'https://news.example' },
+    );
+    const parsed = new XMLParser().parse(xml);
+    const url = parsed.urlset.url;
+    expect(url.loc).toBe('https://news.example/world/fresh');
+    expect(url['news:news']['news:publication']).toEqual({
+      'news:name': 'Masthead',
+      'news:language': 'en',
+    });
+    expect(url['news:news']['news:publication_date']).toBe('2026-11-27T13:00:00.000Z');
+    expect(url['news:news']['news:title']).toBe('Kim writes to Putin & friends <again>');
+    expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+  });
+});

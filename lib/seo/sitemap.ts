@@ -1,0 +1,78 @@
+import type { MetadataRoute } from 'next';
+import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
+import { dateModified } from './json-ld';
+import { absoluteUrl } from './urls';
+
+type SitemapInput = {
+  siteUrl: string;
+  articles: ArticleMeta[];
+  sections: SectionMeta[];
+  tags: { slug: string }[];
+  authors: AuthorMeta[];
+  /** Article slugs per tag, section and author, to date their listing pages. */
+  latestFor: (filter: {
+    section?: string;
+    tag?: string;
+    author?: string;
+  }) => ArticleMeta | undefined;
+};
+
+/** Every page a search engine should know, each dated by its newest change. */
+export function sitemapEntries(input: SitemapInput): MetadataRoute.Sitemap {
+  const at = (pathname: string) => absoluteUrl(pathname, input.siteUrl);
+  const modified = (article: ArticleMeta | undefined) =>
+    article ? dateModified(article) : undefined;
+  const entry = (pathname: string, lastModified: string | undefined) => ({
+    url: at(pathname),
+    ...(lastModified ? { lastModified } : {}),
+  });
+  return [
+    entry('/', modified(input.articles[0])),
+    ...input.sections.map((s) => entry(s.url, modified(input.latestFor({ section: s.id })))),
+    ...input.articles.map((a) => entry(a.url, dateModified(a))),
+    entry('/tags', modified(input.articles[0])),
+    ...input.tags.map((t) => entry(`/tags/${t.slug}`, modified(input.latestFor({ tag: t.slug })))),
+    ...input.authors.map((a) => entry(a.url, modified(input.latestFor({ author: a.id })))),
+  ];
+}
+
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
+
+/**
+ * Google News sitemap: articles published in the last 48 hours, with publication name,
+ * language, date and title (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+ */
+export function newsSitemapXml(
+  articles: ArticleMeta[],
+  now: Date,
+  site: { name: string; url: string },
+): string {
+  const recent = articles.filter((a) => {
+    const age = now.getTime() - Date.parse(a.date);
+    return age >= 0 && age <= NEWS_WINDOW_MS;
+  });
+  const urls = recent.map(
+    (a) => `  <url>
+    <loc>${escapeXml(absoluteUrl(a.url, site.url))}</loc>
+    <news:news>
+      <news:publication>
+        <news:name>${escapeXml(site.name)}</news:name>
+        <news:language>en</news:language>
+      </news:publication>
+      <news:publication_date>${a.date}</news:publication_date>
+      <news:title>${escapeXml(a.title)}</news:title>
+    </news:news>
+  </url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}
