@@ -126,7 +126,8 @@ export function buildContentIndex(root: string): ContentProblem[] {
       picks: a.related ?? [],
       draft: a.draft,
     });
-    if (!a.draft) {
+    // A duplicate slug is reported by validateReferences below; the index takes the first.
+    if (!a.draft && !search.has(a.slug)) {
       search.add({
         id: a.slug,
         title: a.title,
