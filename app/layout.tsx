@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getSections } from '@/lib/content/queries';
+import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 import './globals.css';
 
@@ -15,13 +16,7 @@ export const metadata: Metadata = {
     template: `%s — ${siteConfig.name}`,
   },
   description: siteConfig.description,
-  alternates: {
-    types: {
-      'application/rss+xml': '/feed.xml',
-      'application/atom+xml': '/atom.xml',
-      'application/feed+json': '/feed.json',
-    },
-  },
+  alternates: { types: alternates('/').types },
 };
 
 export const viewport: Viewport = {

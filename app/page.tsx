@@ -6,8 +6,9 @@ import { JsonLd } from '@/components/seo/json-ld';
 import { getSections, listArticles } from '@/lib/content/queries';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
+import { alternates } from '@/lib/seo/urls';
 
-export const metadata: Metadata = { alternates: { canonical: '/' } };
+export const metadata: Metadata = { alternates: alternates('/') };
 
 export default function FrontPage() {
   const sections = getSections();

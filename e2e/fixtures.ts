@@ -17,5 +17,9 @@ export const PAGES = {
   article: KIM.url,
   'style guide': STYLE_GUIDE,
   author: AUTHOR.url,
+  'section page 2': '/world/page/2',
+  topics: '/tags',
+  topic: '/tags/north-korea',
+  search: '/search?q=russia+energy',
   'not found': '/world/no-such-story',
 } as const;

@@ -4,6 +4,7 @@ import { ArticleListing } from '@/components/article/article-listing';
 import { paginate } from '@/lib/content/paginate';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
+import { alternates } from '@/lib/seo/urls';
 
 export const dynamicParams = false;
 
@@ -17,10 +18,7 @@ export async function generateMetadata({ params }: PageProps<'/[section]'>): Pro
     ? {
         title: section.name,
         description: section.description,
-        alternates: {
-          canonical: section.url,
-          types: { 'application/rss+xml': `${section.url}/feed.xml` },
-        },
+        alternates: alternates(section.url, { 'application/rss+xml': `${section.url}/feed.xml` }),
       }
     : {};
 }

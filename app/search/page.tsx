@@ -23,6 +23,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
         action="/search"
         method="get"
         role="search"
+        aria-label="Search articles"
         className="mt-6 flex flex-wrap items-end gap-3"
       >
         <div className="grow">

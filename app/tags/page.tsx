@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listTags } from '@/lib/content/queries';
+import { alternates } from '@/lib/seo/urls';
 
 export const metadata: Metadata = {
   title: 'Topics',
   description: 'Every topic Masthead covers.',
-  alternates: { canonical: '/tags' },
+  alternates: alternates('/tags'),
 };
 
 export default function TagsPage() {

@@ -7,6 +7,7 @@ export function SearchBox({ defaultValue, id = 'site-search' }: SearchBoxProps) 
       action="/search"
       method="get"
       role="search"
+      aria-label="Site search"
       className="search-box flex items-center gap-2"
     >
       <label htmlFor={id} className="sr-only">

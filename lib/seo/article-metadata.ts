@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/types';
 import { siteConfig } from '@/lib/site';
 import { dateModified } from './json-ld';
-import { absoluteUrl } from './urls';
+import { absoluteUrl, alternates } from './urls';
 
 /** Home » Section » Headline: shown on the page and given to search engines alike. */
 export function articleCrumbs(article: ArticleMeta, section: SectionMeta): Crumb[] {
@@ -22,7 +22,7 @@ export function articleMetadata(
   return {
     title: article.title,
     description: article.dek,
-    alternates: { canonical: article.url },
+    alternates: alternates(article.url),
     openGraph: {
       type: 'article',
       url: article.url,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { paginate } from '@/lib/content/paginate';
 import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>): Pr
     ? {
         title: `Topic: ${tag.name}`,
         description: `Stories about ${tag.name}.`,
-        alternates: { canonical: `/tags/${tag.slug}` },
+        alternates: alternates(`/tags/${tag.slug}`),
       }
     : {};
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { laterPages, paginate } from '@/lib/content/paginate';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
+import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
@@ -24,7 +25,7 @@ export async function generateMetadata({
   return section
     ? {
         title: `${section.name}, page ${page}`,
-        alternates: { canonical: `${section.url}/page/${page}` },
+        alternates: alternates(`${section.url}/page/${page}`),
       }
     : {};
 }

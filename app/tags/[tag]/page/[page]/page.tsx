@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { laterPages, paginate } from '@/lib/content/paginate';
 import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
@@ -21,7 +22,7 @@ export async function generateMetadata({
   return tag
     ? {
         title: `Topic: ${tag.name}, page ${page}`,
-        alternates: { canonical: `/tags/${tag.slug}/page/${page}` },
+        alternates: alternates(`/tags/${tag.slug}/page/${page}`),
       }
     : {};
 }
