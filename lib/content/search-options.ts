@@ -1,4 +1,5 @@
 import type { Options, SearchOptions } from 'minisearch';
+import { STOPWORDS } from './text';
 
 /** One document of the search index: an article's words, and what a result shows. */
 export type SearchDoc = {
@@ -18,12 +19,19 @@ export const EXCERPT_LENGTH = 1_200;
 export const SEARCH_INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'dek', 'text', 'tags'],
   storeFields: ['section', 'excerpt'],
+  // Words like "the" match nearly everything: dropping them keeps the index small and queries fast.
+  processTerm: (term) => {
+    const lower = term.toLowerCase();
+    return STOPWORDS.has(lower) ? null : lower;
+  },
 };
 
 export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3, tags: 2, dek: 2 },
-  // Typo tolerance: one edit in five letters; "ukrane" finds "ukraine".
-  fuzzy: 0.2,
-  prefix: true,
+  // Typo tolerance: one edit in words of five letters or more ("ukrane" finds "ukraine");
+  // shorter words are too easily something else.
+  fuzzy: (term) => (term.length >= 5 ? 1 : false),
+  // The last word may be unfinished ("sanct" finds "sanctions").
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   combineWith: 'AND',
 };
