@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { postComment, requestFormToken } from '@/lib/comments/actions';
 import { initialFormState } from '@/lib/comments/form-state';
-import { LIMITS } from '@/lib/comments/schema';
-import { HONEYPOT_FIELD } from '@/lib/comments/spam';
+import { HONEYPOT_FIELD, LIMITS } from '@/lib/comments/limits';
 import { FormField } from './form-field';
 import { REPLY_EVENT, type ReplyDetail } from './reply-link';
 

@@ -9,7 +9,7 @@ import { getDb } from './db';
 import { EMPTY_VALUES, type CommentFormState } from './form-state';
 import { clientIp } from './ip';
 import { formValues } from './schema';
-import { HONEYPOT_FIELD } from './spam';
+import { HONEYPOT_FIELD } from './limits';
 import { submitComment } from './submit';
 import { issueToken } from './token';
 

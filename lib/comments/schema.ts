@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const LIMITS = { name: 80, commentMin: 2, commentMax: 5000, website: 200 } as const;
+import { LIMITS } from './limits';
 
 /** Bidirectional overrides and isolates can make inert text display as something else. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;

@@ -31,6 +31,3 @@ export function holdReasons(text: string, holdWords: string[]): string[] {
   }
   return reasons;
 }
-
-/** A field people never see; anything in it was typed by a bot. */
-export const HONEYPOT_FIELD = 'address';
