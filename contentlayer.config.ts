@@ -11,6 +11,14 @@ import { formatProblems } from './lib/content/validate';
 
 const fileStem = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath;
 
+const Correction = defineNestedType(() => ({
+  name: 'Correction',
+  fields: {
+    date: { type: 'date', required: true, description: 'When the correction was made' },
+    text: { type: 'string', required: true, description: 'What was wrong and what is right' },
+  },
+}));
+
 const HeroImage = defineNestedType(() => ({
   name: 'HeroImage',
   fields: {
@@ -40,6 +48,11 @@ export const Article = defineDocumentType(() => ({
     tags: { type: 'list', of: { type: 'string' }, default: [] },
     image: { type: 'nested', of: HeroImage },
     draft: { type: 'boolean', default: false },
+    corrections: {
+      type: 'list',
+      of: Correction,
+      description: 'Corrections, each with its date; shown at the end of the article',
+    },
     related: {
       type: 'list',
       of: { type: 'string' },

@@ -124,3 +124,25 @@ for (const path of [
     ).not.toHaveCount(0);
   });
 }
+
+test('a correction is shown on its article, dates the update, and is listed on /corrections', async ({
+  page,
+}) => {
+  const url = '/business/ecb-holds-rates-energy-inflation';
+  await page.goto(url);
+  const box = page.getByRole('region', { name: 'Correction' });
+  await expect(box).toContainText('The meeting is on June 4.');
+  await expect(box.locator('time')).toHaveAttribute('datetime', '2026-05-02T09:00:00.000Z');
+  await expect(page.getByText(/^Updated/).locator('time')).toHaveText('2 May 2026');
+  const data = (await page.locator('script[type="application/ld+json"]').allTextContents()).map(
+    (g) => JSON.parse(g),
+  );
+  expect(data.find((d) => d['@type'] === 'NewsArticle')?.dateModified).toBe(
+    '2026-05-02T09:00:00.000Z',
+  );
+
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Corrections' }).click();
+  await expect(page).toHaveURL('/corrections');
+  const entry = page.getByRole('listitem').filter({ hasText: 'The meeting is on June 4.' });
+  await expect(entry.getByRole('link')).toHaveAttribute('href', url);
+});

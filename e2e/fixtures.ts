@@ -21,5 +21,6 @@ export const PAGES = {
   topics: '/tags',
   topic: '/tags/north-korea',
   search: '/search?q=russia+energy',
+  corrections: '/corrections',
   'not found': '/world/no-such-story',
 } as const;

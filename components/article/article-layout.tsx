@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { CommentCount } from '@/components/comments/comment-count';
 import { MdxBody } from '@/components/mdx/mdx-body';
 import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/types';
+import { dateModified } from '@/lib/content/modified';
 import { ArticleDates } from './article-dates';
 import { Breadcrumbs } from './breadcrumbs';
 import { Byline } from './byline';
+import { CorrectionsBox } from './corrections-box';
 import { HeroImage } from './hero-image';
 import { TableOfContents } from './table-of-contents';
 import { TagList } from './tag-list';
@@ -30,6 +32,7 @@ export function ArticleLayout({
   commentCount,
   children,
 }: ArticleLayoutProps) {
+  const modified = dateModified(article);
   return (
     <div className="mx-auto max-w-3xl space-y-12 px-4 py-6 sm:py-10">
       <article>
@@ -45,7 +48,7 @@ export function ArticleLayout({
             <Byline authors={authors} />
             <ArticleDates
               published={article.date}
-              updated={article.updated}
+              updated={modified === article.date ? undefined : modified}
               readingMinutes={article.readingMinutes}
             />
             <p className="text-sm">
@@ -66,6 +69,11 @@ export function ArticleLayout({
         <div className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none">
           <MdxBody code={body} />
         </div>
+        {article.corrections.length > 0 ? (
+          <div className="mt-10">
+            <CorrectionsBox corrections={article.corrections} />
+          </div>
+        ) : null}
         {article.tags.length > 0 ? (
           <footer className="mt-10 border-t border-neutral-200 pt-6 dark:border-neutral-800">
             <TagList tags={article.tags} />

@@ -22,6 +22,16 @@ export function SiteFooter({ sections }: SiteFooterProps) {
                 </Link>
               </li>
             ))}
+            <li>
+              <Link href="/corrections" className="hover:underline">
+                Corrections
+              </Link>
+            </li>
+            <li>
+              <Link href="/privacy" className="hover:underline">
+                Privacy
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

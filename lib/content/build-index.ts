@@ -3,6 +3,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { siteConfig } from '../site';
 import { rankRelated, type RelatedInput } from './related';
+import { isPublished } from './sort';
 import { EXCERPT_LENGTH, SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
 import { plainText } from './text';
 import type { TocEntry } from './toc';
@@ -25,6 +26,7 @@ type GeneratedArticle = Generated & {
   image?: HeroImage & { type?: string };
   draft: boolean;
   related?: string[];
+  corrections?: { date: string; text: string; type?: string }[];
   readingMinutes: number;
   toc: TocEntry[];
 };
@@ -68,6 +70,9 @@ function articleMeta(a: GeneratedArticle): ArticleMeta {
     tags: a.tags,
     ...(a.image ? { image: image as HeroImage } : {}),
     draft: a.draft,
+    corrections: (a.corrections ?? [])
+      .map(({ date, text }) => ({ date, text }))
+      .sort((x, y) => x.date.localeCompare(y.date)),
     related: [],
     readingMinutes: a.readingMinutes,
     toc: a.toc,
@@ -106,7 +111,9 @@ export function buildContentIndex(root: string): ContentProblem[] {
   const bodies = new Map<string, string>();
   const rankable: RelatedInput[] = [];
   const search = new MiniSearch<SearchDoc>(SEARCH_INDEX_OPTIONS);
+  const now = Date.now();
   for (const a of documents<GeneratedArticle>(root, 'Article')) {
+    const visible = isPublished(a, now);
     articles.push(articleMeta(a));
     refs.push({
       sourcePath: a._raw.sourceFilePath,
@@ -124,10 +131,10 @@ export function buildContentIndex(root: string): ContentProblem[] {
       date: a.date,
       text: `${a.title} ${a.dek} ${text}`,
       picks: a.related ?? [],
-      draft: a.draft,
+      draft: !visible,
     });
     // A duplicate slug is reported by validateReferences below; the index takes the first.
-    if (!a.draft && !search.has(a.slug)) {
+    if (visible && !search.has(a.slug)) {
       search.add({
         id: a.slug,
         title: a.title,

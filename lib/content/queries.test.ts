@@ -14,6 +14,7 @@ const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => 
   authorIds: ['omar'],
   tags: [],
   draft: false,
+  corrections: [],
   related: [],
   readingMinutes: 3,
   toc: [],
@@ -55,6 +56,7 @@ beforeEach(() => {
       article('newer', { date: '2026-05-01T00:00:00.000Z' }),
       article('vote', { section: 'politics', date: '2026-04-01T00:00:00.000Z' }),
       article('secret', { draft: true, date: '2026-06-01T00:00:00.000Z' }),
+      article('scheduled', { date: '2999-01-01T00:00:00.000Z' }),
     ]),
   );
 });
@@ -80,8 +82,10 @@ describe('content queries', () => {
     ]);
   });
 
-  it('keeps drafts out of pages and listings', () => {
+  it('keeps drafts and scheduled articles out of pages and listings', () => {
     expect(getArticle('world', 'secret')).toBeUndefined();
+    expect(getArticle('world', 'scheduled')).toBeUndefined();
+    expect(listArticles().map((a) => a.slug)).not.toContain('scheduled');
     expect(listArticles({ author: 'omar' }).map((a) => a.slug)).not.toContain('secret');
   });
 

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
-import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from './types';
+import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } from './types';
 
 export type TagSummary = { slug: string; name: string; count: number };
 
@@ -25,7 +25,9 @@ function load(): Store {
   const mtimeMs = process.env.NODE_ENV === 'production' && cached ? cached.mtimeMs : mtime(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.store;
   const index = JSON.parse(readFileSync(file, 'utf8')) as ContentIndex;
-  const articles = index.articles.filter(isPublished).sort(byNewest);
+  // Scheduled articles appear with the first build (or, in development, the first reload) after their date.
+  const now = Date.now();
+  const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
   const tags = new Map<string, TagSummary>();
   for (const article of articles) {
     for (const tag of new Set(article.tags.map(tagSlug))) {
@@ -95,6 +97,15 @@ export function listArticles({ section, author, tag, limit, exclude }: ListOptio
       !skip.has(a.slug),
   );
   return limit === undefined ? matches : matches.slice(0, limit);
+}
+
+export type CorrectionEntry = Correction & { article: ArticleMeta };
+
+/** Every correction on the site, newest first. */
+export function listCorrections(): CorrectionEntry[] {
+  return load()
+    .articles.flatMap((article) => article.corrections.map((c) => ({ ...c, article })))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.article.slug.localeCompare(b.article.slug));
 }
 
 /** "You may also like": the ranked picks that are still published. */

@@ -9,7 +9,10 @@ export function bySectionOrder(a: SectionMeta, b: SectionMeta): number {
   return a.order - b.order || a.name.localeCompare(b.name);
 }
 
-/** What readers may see: drafts stay out of every page and listing. */
-export function isPublished(article: ArticleMeta): boolean {
-  return !article.draft;
+/**
+ * What readers may see: not a draft, and not scheduled for later. Drafts and scheduled
+ * articles stay out of every page, listing, feed, sitemap, search and related list.
+ */
+export function isPublished(article: Pick<ArticleMeta, 'draft' | 'date'>, now = Date.now()): boolean {
+  return !article.draft && Date.parse(article.date) <= now;
 }

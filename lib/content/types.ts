@@ -2,6 +2,8 @@ import type { TocEntry } from './toc';
 
 export type HeroImage = { src: string; alt: string; caption?: string; credit?: string };
 
+export type Correction = { date: string; text: string };
+
 /** What listings need of an article: everything but the compiled body. */
 export type ArticleMeta = {
   slug: string;
@@ -15,6 +17,8 @@ export type ArticleMeta = {
   tags: string[];
   image?: HeroImage;
   draft: boolean;
+  /** Oldest first, as the newsroom made them. */
+  corrections: Correction[];
   /** "You may also like": slugs ranked at build time, editor's picks first. */
   related: string[];
   readingMinutes: number;

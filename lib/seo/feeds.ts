@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import type { ArticleMeta, AuthorMeta } from '@/lib/content/types';
-import { dateModified } from './json-ld';
+import { dateModified } from '@/lib/content/modified';
 import { absoluteUrl } from './urls';
 
 export type FeedInput = {

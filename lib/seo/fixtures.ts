@@ -28,6 +28,7 @@ export const article = (over: Partial<ArticleMeta> = {}): ArticleMeta => ({
   authorIds: ['omar'],
   tags: ['north-korea', 'russia'],
   draft: false,
+  corrections: [],
   related: [],
   readingMinutes: 4,
   toc: [],

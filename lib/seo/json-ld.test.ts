@@ -1,11 +1,6 @@
+import { dateModified } from '@/lib/content/modified';
 import { article, author, section } from './fixtures';
-import {
-  breadcrumbJsonLd,
-  dateModified,
-  newsArticleJsonLd,
-  serializeJsonLd,
-  webSiteJsonLd,
-} from './json-ld';
+import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from './json-ld';
 
 const site = { name: 'Masthead', url: 'https://news.example', logo: '/logo.png' };
 

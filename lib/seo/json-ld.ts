@@ -1,13 +1,9 @@
 import type { BreadcrumbList, NewsArticle, WebSite, WithContext } from 'schema-dts';
 import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/types';
+import { dateModified } from '@/lib/content/modified';
 import { absoluteUrl } from './urls';
 
 export type Site = { name: string; url: string; logo: string };
-
-/** The latest of `updated` and the publication date. */
-export function dateModified(article: ArticleMeta): string {
-  return article.updated && article.updated > article.date ? article.updated : article.date;
-}
 
 export function newsArticleJsonLd(
   article: ArticleMeta,

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
-import { dateModified } from './json-ld';
+import { dateModified } from '@/lib/content/modified';
 import { absoluteUrl } from './urls';
 
 type SitemapInput = {
