@@ -15,6 +15,7 @@ function chromiumPath(): string | undefined {
 const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const E2E_DB = path.join(tmpdir(), `masthead-e2e-${port}.sqlite`);
+export const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? 'e2e-preview-secret';
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password';
 
 export default defineConfig({
@@ -48,6 +49,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     // Moderation on (the default); tests give each simulated reader its own address.
-    env: { ADMIN_PASSWORD, COMMENTS_DB: E2E_DB },
+    env: { ADMIN_PASSWORD, COMMENTS_DB: E2E_DB, PREVIEW_SECRET },
   },
 });

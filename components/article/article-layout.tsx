@@ -16,7 +16,8 @@ type ArticleLayoutProps = {
   authors: AuthorMeta[];
   body: string;
   crumbs: Crumb[];
-  commentCount: number;
+  /** Absent for an article that takes no comments (a draft in preview). */
+  commentCount?: number;
   /** What follows the article: the discussion. */
   children?: ReactNode;
 };
@@ -51,9 +52,11 @@ export function ArticleLayout({
               updated={modified === article.date ? undefined : modified}
               readingMinutes={article.readingMinutes}
             />
-            <p className="text-sm">
-              <CommentCount count={commentCount} />
-            </p>
+            {commentCount === undefined ? null : (
+              <p className="text-sm">
+                <CommentCount count={commentCount} />
+              </p>
+            )}
           </div>
         </header>
         {article.image ? (

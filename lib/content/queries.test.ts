@@ -86,6 +86,9 @@ describe('content queries', () => {
     expect(getArticle('world', 'secret')).toBeUndefined();
     expect(getArticle('world', 'scheduled')).toBeUndefined();
     expect(listArticles().map((a) => a.slug)).not.toContain('scheduled');
+    // An editor previewing sees both.
+    expect(getArticle('world', 'secret', { preview: true })?.slug).toBe('secret');
+    expect(getArticle('world', 'scheduled', { preview: true })?.slug).toBe('scheduled');
     expect(listArticles({ author: 'omar' }).map((a) => a.slug)).not.toContain('secret');
   });
 

@@ -10,6 +10,8 @@ export type TagSummary = { slug: string; name: string; count: number };
 type Store = {
   articles: ArticleMeta[];
   bySlug: Map<string, ArticleMeta>;
+  /** Drafts and scheduled articles too, for editors' previews only. */
+  everything: Map<string, ArticleMeta>;
   tags: Map<string, TagSummary>;
   authors: Map<string, AuthorMeta>;
   sections: SectionMeta[];
@@ -39,6 +41,7 @@ function load(): Store {
   const store: Store = {
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),
+    everything: new Map(index.articles.map((a) => [a.slug, a])),
     tags,
     authors: new Map(index.authors.map((a) => [a.id, a])),
     sections: [...index.sections].sort(bySectionOrder),
@@ -55,9 +58,13 @@ function mtime(file: string): number {
   }
 }
 
-/** The article at /<section>/<slug>; a slug under the wrong section is not it. */
-export function getArticle(section: string, slug: string): ArticleMeta | undefined {
-  const article = load().bySlug.get(slug);
+/**
+ * The article at /<section>/<slug>; a slug under the wrong section is not it. Drafts and
+ * scheduled articles only in preview (Next's draft mode, turned on by /api/preview).
+ */
+export function getArticle(section: string, slug: string, { preview = false } = {}): ArticleMeta | undefined {
+  const store = load();
+  const article = (preview ? store.everything : store.bySlug).get(slug);
   return article?.section === section ? article : undefined;
 }
 

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleLayout } from '@/components/article/article-layout';
+import { PreviewBanner } from '@/components/article/preview-banner';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { JsonLd } from '@/components/seo/json-ld';
@@ -18,7 +20,12 @@ import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
 
-export const dynamicParams = false;
+/**
+ * Paths outside generateStaticParams are rendered on request and answer 404, except in an
+ * editor's preview (draft mode), where drafts and scheduled articles render. Drafts are never
+ * among the static params.
+ */
+export const dynamicParams = true;
 
 /**
  * Articles are static and regenerated in the background at most every 30 seconds, which is how
@@ -34,20 +41,23 @@ export async function generateMetadata({
   params,
 }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
   const { section: sectionId, slug } = await params;
-  const article = getArticle(sectionId, slug);
+  const article = getArticle(sectionId, slug, { preview: (await draftMode()).isEnabled });
   const section = article && getSection(article.section);
   return article && section ? articleMetadata(article, section, getAuthors(article.authorIds)) : {};
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
   const { section: sectionId, slug } = await params;
-  const article = getArticle(sectionId, slug) ?? notFound();
+  const preview = (await draftMode()).isEnabled;
+  const article = getArticle(sectionId, slug, { preview }) ?? notFound();
   const section = getSection(article.section) ?? notFound();
   const authors = getAuthors(article.authorIds);
-  const comments = await getArticleComments(article.slug);
+  const published = getArticle(sectionId, slug) !== undefined;
+  const comments = published ? await getArticleComments(article.slug) : undefined;
   const crumbs = articleCrumbs(article, section);
   return (
     <>
+      {preview ? <PreviewBanner path={article.url} published={published} /> : null}
       <JsonLd data={newsArticleJsonLd(article, section, authors, siteConfig)} />
       <JsonLd data={breadcrumbJsonLd(crumbs, siteConfig.url)} />
       <ArticleLayout
@@ -55,17 +65,20 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         authors={authors}
         body={getArticleBody(article.slug)}
         crumbs={crumbs}
-        commentCount={comments.count}
+        commentCount={comments?.count}
       >
         <RelatedArticles
           articles={getRelated(article)}
           sectionNames={new Map(getSections().map((s) => [s.id, s.name]))}
         />
-        <CommentsSection
-          articleSlug={article.slug}
-          threads={comments.threads}
-          token={comments.token}
-        />
+        {/* An unpublished article takes no comments. */}
+        {comments ? (
+          <CommentsSection
+            articleSlug={article.slug}
+            threads={comments.threads}
+            token={comments.token}
+          />
+        ) : null}
       </ArticleLayout>
     </>
   );

@@ -1,0 +1,8 @@
+import { draftMode } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { safeReturnPath } from '@/lib/content/preview';
+
+export async function GET(request: Request) {
+  (await draftMode()).disable();
+  redirect(safeReturnPath(new URL(request.url).searchParams.get('path')));
+}
