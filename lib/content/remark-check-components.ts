@@ -19,11 +19,14 @@ function attributesOf(node: JsxNode): Record<string, string | null> {
   return attributes;
 }
 
+export type ComponentProblem = { line?: number; message: string };
+
 /**
  * Fails the content build on a component an editor wrote wrong, naming the line. Lower-case
- * tags are HTML and are left alone.
+ * tags are HTML and are left alone. With `report`, problems are handed over instead, so the
+ * content check can list them with everything else.
  */
-export function remarkCheckComponents() {
+export function remarkCheckComponents(options: { report?: (problem: ComponentProblem) => void } = {}) {
   // contentlayer2 names the document in its error; the file mdx-bundler passes here is a temp entry.
   return (tree: Root) => {
     const problems: string[] = [];
@@ -33,7 +36,8 @@ export function remarkCheckComponents() {
       if (!jsx.name || !/^[A-Z]/.test(jsx.name)) return;
       const line = jsx.position?.start.line;
       for (const problem of checkComponentUse({ name: jsx.name, attributes: attributesOf(jsx) })) {
-        problems.push(line === undefined ? problem : `line ${line}: ${problem}`);
+        if (options.report) options.report({ ...(line === undefined ? {} : { line }), message: problem });
+        else problems.push(line === undefined ? problem : `line ${line}: ${problem}`);
       }
     });
     if (problems.length > 0) throw new Error(problems.join('; '));
