@@ -28,6 +28,10 @@ describe('checkContent', () => {
       ['error', 'content/articles/unknown-related.mdx:8  related  unknown article "god" — did you mean `good`?'],
       ['error', 'content/articles/unknown-section.mdx:5  section  unknown section "wrold" — did you mean `world`?'],
       ['error', 'content/articles/updated-before-date.mdx:5  updated  is before the publication date 2026-03-01 — use a date after date:, or remove updated:'],
+      [
+        'error',
+        'content/articles/wrong-type.mdx:8  draft  "yes" is not true or false — write draft: true, or remove the line to publish',
+      ],
     ]);
   });
 
