@@ -23,6 +23,11 @@ export function SiteFooter({ sections }: SiteFooterProps) {
               </li>
             ))}
             <li>
+              <Link href="/tags" className="hover:underline">
+                Topics
+              </Link>
+            </li>
+            <li>
               <Link href="/corrections" className="hover:underline">
                 Corrections
               </Link>
