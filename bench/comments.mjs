@@ -9,8 +9,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { commentBody, readCommentForm, tokenWait } from '../scripts/lib/comment-form.mjs';
+import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -38,12 +38,9 @@ if (dbKind === 'postgres') {
   if (!url)
     throw new Error('set TEST_DATABASE_URL (see scripts/start-postgres.sh) for --db postgres');
   const schema = `bench_${run}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  env.DATABASE_URL = scoped.toString();
+  const scratch = await scratchSchema(url, schema);
+  const { admin } = scratch;
+  env.DATABASE_URL = scratch.url;
   countStored = async () =>
     Number(
       (
@@ -52,10 +49,7 @@ if (dbKind === 'postgres') {
         ])
       ).rows[0].n,
     );
-  cleanup = async () => {
-    await admin.query(`drop schema ${schema} cascade`);
-    await admin.end();
-  };
+  cleanup = scratch.drop;
 } else {
   const dir = path.join(root, 'bench', '.scratch');
   mkdirSync(dir, { recursive: true });

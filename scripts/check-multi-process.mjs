@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { commentBody, readCommentForm, tokenWait } from './lib/comment-form.mjs';
+import { scratchSchema } from './lib/pg-schema.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const url = process.env.TEST_DATABASE_URL;
@@ -19,12 +19,9 @@ if (!url) {
 }
 const run = randomBytes(4).toString('hex');
 const schema = `multi_${run}`;
-const admin = new pg.Client({ connectionString: url });
-await admin.connect();
-await admin.query(`create schema ${schema}`);
-const scoped = new URL(url);
-scoped.searchParams.set('options', `-c search_path=${schema}`);
-const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: scoped.toString() };
+const scratch = await scratchSchema(url, schema);
+const { admin } = scratch;
+const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: scratch.url };
 const article = '/world/kim-new-year-message-putin-alliance';
 const ports = [3301, 3302];
 const servers = ports.map((port) =>
@@ -100,8 +97,7 @@ try {
   console.error(error);
 } finally {
   for (const server of servers) server.kill('SIGTERM');
-  await admin.query(`drop schema ${schema} cascade`);
-  await admin.end();
+  await scratch.drop();
 }
 console.log(ok ? 'multi-process check passed' : 'multi-process check FAILED');
 process.exit(ok ? 0 : 1);

@@ -1,6 +1,7 @@
 import 'server-only';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileCache } from './file-cache';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
 import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } from './types';
@@ -13,50 +14,49 @@ type Store = {
   /** Drafts and scheduled articles too, for editors' previews only. */
   everything: Map<string, ArticleMeta>;
   tags: Map<string, TagSummary>;
+  /** Published articles per tag slug, newest first: tag pages and the sitemap read it often. */
+  byTag: Map<string, ArticleMeta[]>;
   authors: Map<string, AuthorMeta>;
   sections: SectionMeta[];
 };
 
 // Spelled out (not INDEX_DIR) so Next's file tracing sees a fixed folder, not the whole project.
 const indexDir = () => path.join(process.cwd(), '.contentlayer', 'masthead');
-let cached: { mtimeMs: number; store: Store } | undefined;
 
-function load(): Store {
-  const file = path.join(indexDir(), 'index.json');
-  // In development contentlayer2 rewrites the index on every save; re-read when it changes.
-  const mtimeMs = process.env.NODE_ENV === 'production' && cached ? cached.mtimeMs : mtime(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.store;
-  const index = JSON.parse(readFileSync(file, 'utf8')) as ContentIndex;
-  // Scheduled articles appear with the first build (or, in development, the first reload) after their date.
-  const now = Date.now();
-  const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
-  const tags = new Map<string, TagSummary>();
-  for (const article of articles) {
-    for (const tag of new Set(article.tags.map(tagSlug))) {
-      const summary = tags.get(tag);
-      if (summary) summary.count += 1;
-      else tags.set(tag, { slug: tag, name: tagName(article.tags.find((t) => tagSlug(t) === tag) ?? tag), count: 1 });
+const load = fileCache(
+  () => path.join(indexDir(), 'index.json'),
+  (text): Store => {
+    const index = JSON.parse(text) as ContentIndex;
+    // Scheduled articles appear with the first build (or, in development, the first reload) after their date.
+    const now = Date.now();
+    const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
+    const tags = new Map<string, TagSummary>();
+    const byTag = new Map<string, ArticleMeta[]>();
+    for (const article of articles) {
+      const seen = new Set<string>();
+      for (const raw of article.tags) {
+        const tag = tagSlug(raw);
+        if (seen.has(tag)) continue;
+        seen.add(tag);
+        const summary = tags.get(tag);
+        if (summary) summary.count += 1;
+        else tags.set(tag, { slug: tag, name: tagName(raw), count: 1 });
+        const list = byTag.get(tag);
+        if (list) list.push(article);
+        else byTag.set(tag, [article]);
+      }
     }
-  }
-  const store: Store = {
-    articles,
-    bySlug: new Map(articles.map((a) => [a.slug, a])),
-    everything: new Map(index.articles.map((a) => [a.slug, a])),
-    tags,
-    authors: new Map(index.authors.map((a) => [a.id, a])),
-    sections: [...index.sections].sort(bySectionOrder),
-  };
-  cached = { mtimeMs, store };
-  return store;
-}
-
-function mtime(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    throw new Error(`No content index at ${file}. Run \`npm run content\` (contentlayer2 build) first.`);
-  }
-}
+    return {
+      articles,
+      bySlug: new Map(articles.map((a) => [a.slug, a])),
+      everything: new Map(index.articles.map((a) => [a.slug, a])),
+      tags,
+      byTag,
+      authors: new Map(index.authors.map((a) => [a.id, a])),
+      sections: [...index.sections].sort(bySectionOrder),
+    };
+  },
+);
 
 /**
  * The article at /<section>/<slug>; a slug under the wrong section is not it. Drafts and
@@ -96,11 +96,12 @@ type ListOptions = {
 /** Published articles, newest first. */
 export function listArticles({ section, author, tag, limit, exclude }: ListOptions = {}): ArticleMeta[] {
   const skip = new Set(exclude);
-  const matches = load().articles.filter(
+  const store = load();
+  const pool = tag === undefined ? store.articles : (store.byTag.get(tag) ?? []);
+  const matches = pool.filter(
     (a) =>
       (section === undefined || a.section === section) &&
       (author === undefined || a.authorIds.includes(author)) &&
-      (tag === undefined || a.tags.some((t) => tagSlug(t) === tag)) &&
       !skip.has(a.slug),
   );
   return limit === undefined ? matches : matches.slice(0, limit);
@@ -132,6 +133,11 @@ export function getTag(slug: string): TagSummary | undefined {
 
 export function getSections(): SectionMeta[] {
   return load().sections;
+}
+
+/** Section names by id, for cards that label a story with its section. */
+export function getSectionNames(): Map<string, string> {
+  return new Map(load().sections.map((s) => [s.id, s.name]));
 }
 
 export function getSection(id: string): SectionMeta | undefined {

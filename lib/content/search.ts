@@ -1,23 +1,17 @@
 import 'server-only';
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
+import { fileCache } from './file-cache';
 import { getArticleBySlug } from './queries';
 import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './search-options';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
 
-const file = () => path.join(process.cwd(), '.contentlayer', 'masthead', 'search.json');
-let cached: { mtimeMs: number; index: MiniSearch<SearchDoc> } | undefined;
-
 /** The index built with the content, loaded once per process (again when it changes in dev). */
-function index(): MiniSearch<SearchDoc> {
-  const mtimeMs = process.env.NODE_ENV === 'production' && cached ? cached.mtimeMs : statSync(file()).mtimeMs;
-  if (!cached || cached.mtimeMs !== mtimeMs) {
-    cached = { mtimeMs, index: MiniSearch.loadJSON<SearchDoc>(readFileSync(file(), 'utf8'), SEARCH_INDEX_OPTIONS) };
-  }
-  return cached.index;
-}
+const index = fileCache(
+  () => path.join(process.cwd(), '.contentlayer', 'masthead', 'search.json'),
+  (text) => MiniSearch.loadJSON<SearchDoc>(text, SEARCH_INDEX_OPTIONS),
+);
 
 export type SearchHit = { article: ArticleMeta; snippet: SnippetPart[]; score: number };
 export type SearchResults = { hits: SearchHit[]; total: number };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getSections, listArticles, listAuthors } from '@/lib/content/queries';
+import { listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
 import type { SectionMeta } from '@/lib/content/types';
 import { siteConfig } from '@/lib/site';
 import type { FeedInput } from './feeds';
@@ -20,6 +20,6 @@ export function feedInput(section?: SectionMeta): FeedInput {
       limit: siteConfig.feedSize,
     }),
     authors: new Map(listAuthors().map((a) => [a.id, a])),
-    sectionNames: new Map(getSections().map((s) => [s.id, s.name])),
+    sectionNames: getSectionNames(),
   };
 }

@@ -13,9 +13,10 @@ import {
   getAuthors,
   getRelated,
   getSection,
-  getSections,
   listArticles,
+  getSectionNames,
 } from '@/lib/content/queries';
+import { isPublished } from '@/lib/content/sort';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
@@ -52,7 +53,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
   const article = getArticle(sectionId, slug, { preview }) ?? notFound();
   const section = getSection(article.section) ?? notFound();
   const authors = getAuthors(article.authorIds);
-  const published = getArticle(sectionId, slug) !== undefined;
+  const published = isPublished(article);
   const comments = published ? await getArticleComments(article.slug) : undefined;
   const crumbs = articleCrumbs(article, section);
   return (
@@ -67,10 +68,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         crumbs={crumbs}
         commentCount={comments?.count}
       >
-        <RelatedArticles
-          articles={getRelated(article)}
-          sectionNames={new Map(getSections().map((s) => [s.id, s.name]))}
-        />
+        <RelatedArticles articles={getRelated(article)} sectionNames={getSectionNames()} />
         {/* An unpublished article takes no comments. */}
         {comments ? (
           <CommentsSection

@@ -3,7 +3,7 @@ import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { MdxBody } from '@/components/mdx/mdx-body';
-import { getAuthor, getSections, listArticles, listAuthors } from '@/lib/content/queries';
+import { getAuthor, listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
 
 export const dynamicParams = false;
 
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: PageProps<'/authors/[id]'>): 
 
 export default async function AuthorPage({ params }: PageProps<'/authors/[id]'>) {
   const author = getAuthor((await params).id) ?? notFound();
-  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  const sectionNames = getSectionNames();
   const articles = listArticles({ author: author.id });
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { paginate } from '@/lib/content/paginate';
-import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { getTag, listArticles, listTags, getSectionNames } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
@@ -26,7 +26,7 @@ export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>): Pr
 export default async function TagPage({ params }: PageProps<'/tags/[tag]'>) {
   const tag = getTag((await params).tag) ?? notFound();
   const listing = paginate(listArticles({ tag: tag.slug }), 1, siteConfig.pageSize) ?? notFound();
-  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  const sectionNames = getSectionNames();
   return (
     <ArticleListing
       title={`Topic: ${tag.name}`}

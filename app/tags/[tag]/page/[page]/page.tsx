@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { laterPages, paginate } from '@/lib/content/paginate';
-import { getSections, getTag, listArticles, listTags } from '@/lib/content/queries';
+import { getTag, listArticles, listTags, getSectionNames } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
@@ -32,7 +32,7 @@ export default async function TagPageN({ params }: PageProps<'/tags/[tag]/page/[
   const tag = getTag(slug) ?? notFound();
   const listing = paginate(listArticles({ tag: tag.slug }), Number(page), siteConfig.pageSize);
   if (!listing || listing.page === 1) notFound();
-  const sectionNames = new Map(getSections().map((s) => [s.id, s.name]));
+  const sectionNames = getSectionNames();
   return (
     <ArticleListing
       title={`Topic: ${tag.name}`}
