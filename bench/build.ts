@@ -1,0 +1,138 @@
+/**
+ * Build scale: generates N articles into a scratch copy of the project and runs the full
+ * production build (content check, contentlayer2, next build), recording wall time, peak memory
+ * summed over every build process, the time of each stage and the output size.
+ *
+ *   npx tsx bench/build.ts 1000 5000 10000
+ *
+ * Results are appended to bench/.scratch/build-results.jsonl and printed as a Markdown table.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { writeBuildCorpus } from './build-corpus';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const scratchRoot = path.join(repo, 'bench', '.scratch');
+
+type StageResult = { wallS: number; peakMiB: number; output: string };
+
+/** Sum of RSS over a process and all its descendants, in KiB, from one `ps` snapshot. */
+function treeRssKiB(root: number): number {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const [pid, ppid, kib] of rows) {
+    rss.set(pid, kib);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+function runStage(cwd: string, command: string, args: string[]): Promise<StageResult> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, {
+      cwd,
+      // contentlayer2 takes its working directory from PWD, not from process.cwd().
+      env: { ...process.env, PWD: cwd, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    let peak = 0;
+    const sampler = setInterval(() => {
+      try {
+        peak = Math.max(peak, treeRssKiB(child.pid!));
+      } catch {
+        // The tree can change under ps; the next sample will do.
+      }
+    }, 250);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      const wallS = (performance.now() - start) / 1000;
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${output}`));
+      else resolve({ wallS, peakMiB: Math.round(peak / 1024), output });
+    });
+  });
+}
+
+function duMiB(dir: string): number {
+  const kib = Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]);
+  return Math.round(kib / 1024);
+}
+
+function seconds(output: string, pattern: RegExp): number | undefined {
+  const m = output.match(pattern);
+  if (!m) return undefined;
+  return m[2] === 'ms' ? Number(m[1]) / 1000 : Number(m[1]);
+}
+
+async function benchOne(n: number) {
+  const dir = path.join(scratchRoot, `build-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  // Tracked files only, without the sample content; node_modules resolves from the repo above.
+  const tracked = execFileSync('git', ['ls-files'], { cwd: repo, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter((f) => !f.startsWith('content/') && !f.startsWith('bench/'));
+  for (const file of tracked) cpSync(path.join(repo, file), path.join(dir, file));
+  writeBuildCorpus(path.join(dir, 'content'), path.join(dir, 'public'), n);
+
+  const bin = (name: string) => path.join(repo, 'node_modules', '.bin', name);
+  const check = await runStage(dir, bin('tsx'), ['scripts/check-content.ts']);
+  const content = await runStage(dir, bin('contentlayer2'), ['build']);
+  const next = await runStage(dir, bin('next'), ['build']);
+  const stages = [check, content, next];
+  const result = {
+    n,
+    date: new Date().toISOString(),
+    wallS: +stages.reduce((t, s) => t + s.wallS, 0).toFixed(1),
+    peakMiB: Math.max(...stages.map((s) => s.peakMiB)),
+    checkS: +check.wallS.toFixed(1),
+    contentS: +content.wallS.toFixed(1),
+    relatedS: seconds(content.output, /related ([\d.]+) (s)/),
+    searchS: seconds(content.output, /search index ([\d.]+) (s)/),
+    nextS: +next.wallS.toFixed(1),
+    compileS: seconds(next.output, /Compiled successfully in ([\d.]+)(m?s)/),
+    typescriptS: seconds(next.output, /Finished TypeScript in ([\d.]+)(m?s)/),
+    staticS: seconds(next.output, /Generating static pages .*\) in ([\d.]+)(m?s)/),
+    stagePeaksMiB: { check: check.peakMiB, content: content.peakMiB, next: next.peakMiB },
+    contentlayerMiB: duMiB(path.join(dir, '.contentlayer')),
+    nextMiB: duMiB(path.join(dir, '.next')),
+    pages: readdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true }).filter(
+      (f) => String(f).endsWith('.html'),
+    ).length,
+  };
+  appendFileSync(path.join(scratchRoot, 'build-results.jsonl'), `${JSON.stringify(result)}\n`);
+  if (!process.env.KEEP_SCRATCH) rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+const sizes = process.argv.slice(2).map(Number);
+if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('usage: npx tsx bench/build.ts N [N ...]');
+  process.exit(2);
+}
+console.log(
+  '| N | wall s | peak MiB (sum) | check s | content s | related s | search s | next build s | compile s | tsc s | static pages s | HTML pages | .next MiB |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const n of sizes) {
+  const r = await benchOne(n);
+  console.log(
+    `| ${r.n} | ${r.wallS} | ${r.peakMiB} | ${r.checkS} | ${r.contentS} | ${r.relatedS ?? '–'} | ${r.searchS ?? '–'} | ${r.nextS} | ${r.compileS ?? '–'} | ${r.typescriptS ?? '–'} | ${r.staticS ?? '–'} | ${r.pages} | ${r.nextMiB} |`,
+  );
+}
