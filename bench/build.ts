@@ -5,10 +5,12 @@
  *
  *   npx tsx bench/build.ts 1000 5000 10000
  *
+ * The load average is recorded: on 2 cores, anything else running shows up in every figure.
  * Results are appended to bench/.scratch/build-results.jsonl and printed as a Markdown table.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { writeBuildCorpus } from './build-corpus';
 
@@ -39,13 +41,18 @@ function treeRssKiB(root: number): number {
   return total;
 }
 
-function runStage(cwd: string, command: string, args: string[]): Promise<StageResult> {
+function runStage(
+  cwd: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<StageResult> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, {
       cwd,
       // contentlayer2 takes its working directory from PWD, not from process.cwd().
-      env: { ...process.env, PWD: cwd, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...extraEnv, PWD: cwd, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -83,25 +90,32 @@ async function benchOne(n: number) {
   const dir = path.join(scratchRoot, `build-${n}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  // Tracked files only, without the sample content; node_modules resolves from the repo above.
-  const tracked = execFileSync('git', ['ls-files'], { cwd: repo, encoding: 'utf8' })
+  // The working tree (tracked and new files), without the sample content; node_modules resolves from the repo above.
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: repo,
+    encoding: 'utf8',
+  })
     .trim()
     .split('\n')
     .filter((f) => !f.startsWith('content/') && !f.startsWith('bench/'));
   for (const file of tracked) cpSync(path.join(repo, file), path.join(dir, file));
   writeBuildCorpus(path.join(dir, 'content'), path.join(dir, 'public'), n);
 
-  const bin = (name: string) => path.join(repo, 'node_modules', '.bin', name);
-  const check = await runStage(dir, bin('tsx'), ['scripts/check-content.ts']);
-  const content = await runStage(dir, bin('contentlayer2'), ['build']);
-  const next = await runStage(dir, bin('next'), ['build']);
-  const stages = [check, content, next];
+  // The two steps of `npm run build`, as package.json has them, timed one by one.
+  const [contentStep, nextStep] = (
+    JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+      scripts: { build: string };
+    }
+  ).scripts.build.split(' && ');
+  const env = { PATH: `${path.join(repo, 'node_modules', '.bin')}:${process.env.PATH}` };
+  const content = await runStage(dir, 'sh', ['-c', contentStep!], env);
+  const next = await runStage(dir, 'sh', ['-c', nextStep!], env);
   const result = {
     n,
     date: new Date().toISOString(),
-    wallS: +stages.reduce((t, s) => t + s.wallS, 0).toFixed(1),
-    peakMiB: Math.max(...stages.map((s) => s.peakMiB)),
-    checkS: +check.wallS.toFixed(1),
+    load: loadavg()[0]!.toFixed(1),
+    wallS: +(content.wallS + next.wallS).toFixed(1),
+    peakMiB: Math.max(content.peakMiB, next.peakMiB),
     contentS: +content.wallS.toFixed(1),
     relatedS: seconds(content.output, /related ([\d.]+) (s)/),
     searchS: seconds(content.output, /search index ([\d.]+) (s)/),
@@ -109,11 +123,11 @@ async function benchOne(n: number) {
     compileS: seconds(next.output, /Compiled successfully in ([\d.]+)(m?s)/),
     typescriptS: seconds(next.output, /Finished TypeScript in ([\d.]+)(m?s)/),
     staticS: seconds(next.output, /Generating static pages .*\) in ([\d.]+)(m?s)/),
-    stagePeaksMiB: { check: check.peakMiB, content: content.peakMiB, next: next.peakMiB },
+    stagePeaksMiB: { content: content.peakMiB, next: next.peakMiB },
     contentlayerMiB: duMiB(path.join(dir, '.contentlayer')),
     nextMiB: duMiB(path.join(dir, '.next')),
-    pages: readdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true }).filter(
-      (f) => String(f).endsWith('.html'),
+    pages: readdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true }).filter((f) =>
+      String(f).endsWith('.html'),
     ).length,
   };
   appendFileSync(path.join(scratchRoot, 'build-results.jsonl'), `${JSON.stringify(result)}\n`);
@@ -127,12 +141,12 @@ if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 console.log(
-  '| N | wall s | peak MiB (sum) | check s | content s | related s | search s | next build s | compile s | tsc s | static pages s | HTML pages | .next MiB |',
+  '| N | wall s | peak MiB (sum) | content s (check ∥ contentlayer2) | related s | search s | next build s | compile s | tsc s | static pages s | HTML pages | .next MiB | load |',
 );
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const r = await benchOne(n);
   console.log(
-    `| ${r.n} | ${r.wallS} | ${r.peakMiB} | ${r.checkS} | ${r.contentS} | ${r.relatedS ?? '–'} | ${r.searchS ?? '–'} | ${r.nextS} | ${r.compileS ?? '–'} | ${r.typescriptS ?? '–'} | ${r.staticS ?? '–'} | ${r.pages} | ${r.nextMiB} |`,
+    `| ${r.n} | ${r.wallS} | ${r.peakMiB} | ${r.contentS} | ${r.relatedS ?? '–'} | ${r.searchS ?? '–'} | ${r.nextS} | ${r.compileS ?? '–'} | ${r.typescriptS ?? '–'} | ${r.staticS ?? '–'} | ${r.pages} | ${r.nextMiB} | ${r.load} |`,
   );
 }

@@ -66,8 +66,10 @@ fi
 step "unit (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 
-# Listings of two, so 16 sample articles exercise pagination (the site's default is 20).
+# Listings of two, so 16 sample articles exercise pagination (the site's default is 20), and
+# only the newest six articles prerendered, so the rest exercise rendering on first request.
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2}
+export MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
 if check "production build (next build)" npx next build; then
   step "e2e (playwright, production server)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json

@@ -1,4 +1,4 @@
-import { laterPages, paginate } from './paginate';
+import { laterPages, pageParam, paginate } from './paginate';
 
 const items = Array.from({ length: 45 }, (_, i) => i + 1);
 
@@ -21,5 +21,15 @@ describe('paginate', () => {
   it('lists the later pages as route params', () => {
     expect(laterPages(45, 20)).toEqual(['2', '3']);
     expect(laterPages(20, 20)).toEqual([]);
+  });
+});
+
+describe('pageParam', () => {
+  it('reads the one way of writing each page number, and nothing else', () => {
+    expect(pageParam('2')).toBe(2);
+    expect(pageParam('120')).toBe(120);
+    for (const other of ['02', '2.0', '0', '-1', '', 'two', '2 ', '1e1']) {
+      expect(pageParam(other)).toBeNaN();
+    }
   });
 });

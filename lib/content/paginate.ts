@@ -12,3 +12,8 @@ export function laterPages(count: number, size: number): string[] {
   const totalPages = Math.max(1, Math.ceil(count / size));
   return Array.from({ length: totalPages - 1 }, (_, i) => String(i + 2));
 }
+
+/** A page number from a URL; "02" or "2.0" would be a second address for page 2, so NaN. */
+export function pageParam(param: string): number {
+  return /^[1-9]\d*$/.test(param) ? Number(param) : NaN;
+}

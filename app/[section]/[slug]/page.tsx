@@ -13,9 +13,9 @@ import {
   getAuthors,
   getRelated,
   getSection,
-  listArticles,
   getSectionNames,
 } from '@/lib/content/queries';
+import { prerenderedArticles } from '@/lib/content/prerender';
 import { isPublished } from '@/lib/content/sort';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
@@ -35,7 +35,7 @@ export const dynamicParams = true;
 export const revalidate = 30;
 
 export function generateStaticParams() {
-  return listArticles().map((article) => ({ section: article.section, slug: article.slug }));
+  return prerenderedArticles().map((article) => ({ section: article.section, slug: article.slug }));
 }
 
 export async function generateMetadata({

@@ -2,14 +2,16 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { paginate } from '@/lib/content/paginate';
-import { getTag, listArticles, listTags, getSectionNames } from '@/lib/content/queries';
+import { prerenderedTags } from '@/lib/content/prerender';
+import { getTag, listArticles, getSectionNames } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-export const dynamicParams = false;
+// Less-used topics render on first request (lib/content/prerender.ts); unknown ones are a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return listTags().map((tag) => ({ tag: tag.slug }));
+  return prerenderedTags().map((tag) => ({ tag: tag.slug }));
 }
 
 export async function generateMetadata({ params }: PageProps<'/tags/[tag]'>): Promise<Metadata> {

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
-import { laterPages, paginate } from '@/lib/content/paginate';
+import { pageParam, paginate } from '@/lib/content/paginate';
+import { prerenderedLaterPages } from '@/lib/content/prerender';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-export const dynamicParams = false;
+// Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return getSections().flatMap((section) =>
-    laterPages(listArticles({ section: section.id }).length, siteConfig.pageSize).map((page) => ({
+    prerenderedLaterPages(listArticles({ section: section.id }).length).map((page) => ({
       section: section.id,
       page,
     })),
@@ -35,7 +37,7 @@ export default async function SectionPageN({ params }: PageProps<'/[section]/pag
   const section = getSection(id) ?? notFound();
   const listing = paginate(
     listArticles({ section: section.id }),
-    Number(page),
+    pageParam(page),
     siteConfig.pageSize,
   );
   if (!listing || listing.page === 1) notFound();

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
-import { laterPages, paginate } from '@/lib/content/paginate';
-import { getTag, listArticles, listTags, getSectionNames } from '@/lib/content/queries';
+import { pageParam, paginate } from '@/lib/content/paginate';
+import { prerenderedLaterPages, prerenderedTags } from '@/lib/content/prerender';
+import { getTag, listArticles, getSectionNames } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-export const dynamicParams = false;
+// Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return listTags().flatMap((tag) =>
-    laterPages(tag.count, siteConfig.pageSize).map((page) => ({ tag: tag.slug, page })),
+  return prerenderedTags().flatMap((tag) =>
+    prerenderedLaterPages(tag.count).map((page) => ({ tag: tag.slug, page })),
   );
 }
 
@@ -30,7 +32,7 @@ export async function generateMetadata({
 export default async function TagPageN({ params }: PageProps<'/tags/[tag]/page/[page]'>) {
   const { tag: slug, page } = await params;
   const tag = getTag(slug) ?? notFound();
-  const listing = paginate(listArticles({ tag: tag.slug }), Number(page), siteConfig.pageSize);
+  const listing = paginate(listArticles({ tag: tag.slug }), pageParam(page), siteConfig.pageSize);
   if (!listing || listing.page === 1) notFound();
   const sectionNames = getSectionNames();
   return (
