@@ -190,3 +190,15 @@ test('the front page describes the site and its search to search engines', async
     /\/feed\.xml$/,
   );
 });
+
+test('author pages list stories a page at a time', async ({ page }) => {
+  await page.goto('/authors/lena-vogel');
+  const pages = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pages).toContainText('Page 1 of');
+  await pages.getByRole('link', { name: 'Older stories →' }).click();
+  await expect(page).toHaveURL('/authors/lena-vogel/page/2');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Stories by Lena Vogel/);
+  expect(await page.getByRole('main').getByRole('heading', { level: 2 }).count()).toBeGreaterThan(
+    0,
+  );
+});

@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
+import { Pagination } from '@/components/layout/pagination';
 import { MdxBody } from '@/components/mdx/mdx-body';
+import { paginate } from '@/lib/content/paginate';
 import { getAuthor, listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
+import { siteConfig } from '@/lib/site';
 
 export const dynamicParams = false;
 
@@ -19,7 +22,8 @@ export async function generateMetadata({ params }: PageProps<'/authors/[id]'>): 
 export default async function AuthorPage({ params }: PageProps<'/authors/[id]'>) {
   const author = getAuthor((await params).id) ?? notFound();
   const sectionNames = getSectionNames();
-  const articles = listArticles({ author: author.id });
+  // A prolific reporter files thousands of stories; the page shows them a page at a time.
+  const listing = paginate(listArticles({ author: author.id }), 1, siteConfig.pageSize)!;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <header className="mb-8 flex items-start gap-6 border-b border-neutral-200 pb-6 dark:border-neutral-800">
@@ -43,11 +47,12 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[id]'>)
         </div>
       </header>
       <h2 className="section-heading">Stories by {author.name}</h2>
-      {articles.length > 0 ? (
-        <ArticleList articles={articles} sectionNames={sectionNames} />
+      {listing.items.length > 0 ? (
+        <ArticleList articles={listing.items} sectionNames={sectionNames} />
       ) : (
         <p>No published stories yet.</p>
       )}
+      <Pagination page={1} totalPages={listing.totalPages} base={author.url} />
     </div>
   );
 }
