@@ -31,7 +31,12 @@ export function writeBuildCorpus(contentDir: string, publicDir: string, n: numbe
     const sentences = article.body.split('. ');
     const paragraphs: string[] = [];
     for (let p = 0; p < sentences.length; p += 3) {
-      paragraphs.push(`${sentences.slice(p, p + 3).join('. ').replace(/\.?$/, '.')}`);
+      paragraphs.push(
+        `${sentences
+          .slice(p, p + 3)
+          .join('. ')
+          .replace(/\.?$/, '.')}`,
+      );
     }
     const parts = [...paragraphs];
     // Headings every four paragraphs, as a reporter breaks up a long story.
@@ -69,8 +74,7 @@ function cap(text: string): string {
 function table(random: () => number): string {
   const rows = Array.from(
     { length: 4 },
-    (_, r) =>
-      `| ${2020 + r} | ${Math.round(random() * 1000)} | ${(random() * 10).toFixed(1)}% |`,
+    (_, r) => `| ${2020 + r} | ${Math.round(random() * 1000)} | ${(random() * 10).toFixed(1)}% |`,
   );
   return ['| Year | Count | Change |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
