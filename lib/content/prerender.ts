@@ -12,9 +12,9 @@ import type { ArticleMeta } from './types';
 export const PRERENDER = {
   /** The newest articles. */
   articles: Number(process.env.MASTHEAD_PRERENDER_ARTICLES ?? 500),
-  /** Pages 2…n of each section and tag listing, counted from page 2. */
-  laterPages: 4,
-  /** The busiest topics, by number of stories. */
+  /** Pages 2…5 of each section; topics' and authors' later pages wait for a reader. */
+  sectionLaterPages: 4,
+  /** The first page of the busiest topics, by number of stories. */
   tags: Number(process.env.MASTHEAD_PRERENDER_TAGS ?? 200),
 };
 
@@ -22,8 +22,8 @@ export function prerenderedArticles(): ArticleMeta[] {
   return listArticles({ limit: PRERENDER.articles });
 }
 
-export function prerenderedLaterPages(count: number): string[] {
-  return laterPages(count, siteConfig.pageSize).slice(0, PRERENDER.laterPages);
+export function prerenderedSectionPages(count: number): string[] {
+  return laterPages(count, siteConfig.pageSize).slice(0, PRERENDER.sectionLaterPages);
 }
 
 export function prerenderedTags() {

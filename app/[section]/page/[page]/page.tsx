@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { pageParam, paginate } from '@/lib/content/paginate';
-import { prerenderedLaterPages } from '@/lib/content/prerender';
+import { prerenderedSectionPages } from '@/lib/content/prerender';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
@@ -12,7 +12,7 @@ export const dynamicParams = true;
 
 export function generateStaticParams() {
   return getSections().flatMap((section) =>
-    prerenderedLaterPages(listArticles({ section: section.id }).length).map((page) => ({
+    prerenderedSectionPages(listArticles({ section: section.id }).length).map((page) => ({
       section: section.id,
       page,
     })),

@@ -2,21 +2,16 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { pageParam, paginate } from '@/lib/content/paginate';
-import { prerenderedLaterPages } from '@/lib/content/prerender';
-import { getAuthor, getSectionNames, listArticles, listAuthors } from '@/lib/content/queries';
+import { getAuthor, getSectionNames, listArticles } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
 // Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
 export const dynamicParams = true;
 
-export function generateStaticParams() {
-  return listAuthors().flatMap((author) =>
-    prerenderedLaterPages(listArticles({ author: author.id }).length).map((page) => ({
-      id: author.id,
-      page,
-    })),
-  );
+// None at build: every later page renders on its first request and is cached from then on.
+export function generateStaticParams(): { id: string; page: string }[] {
+  return [];
 }
 
 export async function generateMetadata({

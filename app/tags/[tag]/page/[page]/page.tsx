@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { pageParam, paginate } from '@/lib/content/paginate';
-import { prerenderedLaterPages, prerenderedTags } from '@/lib/content/prerender';
 import { getTag, listArticles, getSectionNames } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
@@ -10,10 +9,9 @@ import { siteConfig } from '@/lib/site';
 // Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
 export const dynamicParams = true;
 
-export function generateStaticParams() {
-  return prerenderedTags().flatMap((tag) =>
-    prerenderedLaterPages(tag.count).map((page) => ({ tag: tag.slug, page })),
-  );
+// None at build: every later page renders on its first request and is cached from then on.
+export function generateStaticParams(): { tag: string; page: string }[] {
+  return [];
 }
 
 export async function generateMetadata({
