@@ -71,6 +71,8 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/un
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2}
 export MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
 if check "production build (next build)" npx next build; then
+  # Before the e2e run, so no page it regenerates (with its comments) is in what is weighed.
+  check "page weight within budgets (bench/budgets.json)" node bench/weight.mjs --check
   step "e2e (playwright, production server)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
   if [ -n "${TEST_DATABASE_URL:-}" ]; then
