@@ -1,0 +1,111 @@
+import { gzipSync } from 'node:zlib';
+import { attributeChunk, isRuntimeSource, shortName } from '../bench/js-attribution.mjs';
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 VLQ, as source maps write numbers; the test builds its maps by hand. */
+function vlq(value: number): string {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  let out = '';
+  do {
+    let digit = rest & 31;
+    rest >>>= 5;
+    if (rest > 0) digit |= 32;
+    out += BASE64[digit];
+  } while (rest > 0);
+  return out;
+}
+
+/** One generated line made of pieces, each mapped to a source index; returns code and map. */
+function chunk(sources: string[], pieces: Array<[source: number, text: string]>) {
+  let column = 0;
+  let previousColumn = 0;
+  let previousSource = 0;
+  const segments: string[] = [];
+  for (const [source, text] of pieces) {
+    segments.push(vlq(column - previousColumn) + vlq(source - previousSource) + vlq(0) + vlq(0));
+    previousColumn = column;
+    previousSource = source;
+    column += text.length;
+  }
+  const code = pieces.map(([, text]) => text).join('');
+  return { code, map: { version: 3, sources, mappings: segments.join(',') } };
+}
+
+/** Text that compresses like code rather than like a run of one letter. */
+function text(seed: number, length: number): string {
+  let state = seed;
+  let out = '';
+  while (out.length < length) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out += 'abcdefghijklmnopqrstuvwxyz(){};=,.'[state % 34];
+  }
+  return out;
+}
+
+const gzip = (s: string) => gzipSync(s).length;
+const NEXT = 'turbopack:///[project]/node_modules/next/dist/client/app-dir/link.js';
+const OURS = 'turbopack:///[project]/components/layout/theme-toggle.tsx';
+const THEMES = 'turbopack:///[project]/node_modules/next-themes/dist/index.mjs';
+
+describe('which code is Next runtime', () => {
+  it('counts Turbopack, Next, React and their helpers as runtime', () => {
+    expect(isRuntimeSource('turbopack:///[turbopack]/browser/runtime/base/runtime-base.ts')).toBe(
+      true,
+    );
+    expect(isRuntimeSource(NEXT)).toBe(true);
+    expect(isRuntimeSource('[project]/node_modules/react-dom/cjs/x.js')).toBe(true);
+    expect(isRuntimeSource('[project]/node_modules/@swc/helpers/cjs/_x.cjs')).toBe(true);
+    expect(
+      isRuntimeSource('[project]/node_modules/.pnpm/next@16/node_modules/next/dist/a.js'),
+    ).toBe(true);
+  });
+
+  it('counts our code and the libraries we chose as ours', () => {
+    expect(isRuntimeSource(OURS)).toBe(false);
+    expect(isRuntimeSource(THEMES)).toBe(false);
+    expect(isRuntimeSource('[project]/node_modules/@next-auth/x/index.js')).toBe(false);
+    expect(shortName(THEMES)).toBe('next-themes/dist/index.mjs');
+    expect(shortName(OURS)).toBe('components/layout/theme-toggle.tsx');
+  });
+});
+
+describe('attributeChunk', () => {
+  it('charges ours with what the file would lose without our code', () => {
+    const runtime = text(1, 4000);
+    const ours = text(2, 1500);
+    const themes = text(3, 800);
+    const { code, map } = chunk(
+      [NEXT, OURS, THEMES],
+      [
+        [0, runtime],
+        [1, ours],
+        [2, themes],
+      ],
+    );
+    const result = attributeChunk(code, map);
+    expect(result.total).toBe(gzip(code));
+    expect(result.above).toBe(gzip(code) - gzip(runtime));
+    expect(result.modules).toEqual([
+      {
+        module: 'components/layout/theme-toggle.tsx',
+        raw: 1500,
+        gzipIfRemoved: expect.any(Number),
+      },
+      { module: 'next-themes/dist/index.mjs', raw: 800, gzipIfRemoved: expect.any(Number) },
+    ]);
+    expect(result.modules[0]!.gzipIfRemoved).toBe(gzip(code) - gzip(runtime + themes));
+  });
+
+  it('charges nothing to a chunk that is all runtime', () => {
+    const { code, map } = chunk([NEXT], [[0, text(4, 3000)]]);
+    expect(attributeChunk(code, map)).toEqual({ total: gzip(code), above: 0, modules: [] });
+  });
+
+  it('keeps unmapped lines, such as the sourceMappingURL comment, with the runtime', () => {
+    const { code, map } = chunk([OURS], [[0, text(5, 2000)]]);
+    const withTrailer = `${code}\n//# sourceMappingURL=x.js.map`;
+    const result = attributeChunk(withTrailer, map);
+    expect(result.above).toBe(gzip(withTrailer) - gzip('\n//# sourceMappingURL=x.js.map'));
+  });
+});
