@@ -44,9 +44,9 @@ async function build(files: Files): Promise<{ code: number; output: string }> {
       mkdirSync(path.dirname(path.join(dir, 'content', name)), { recursive: true });
       writeFileSync(path.join(dir, 'content', name), text);
     }
-    const bin = path.join(root, 'node_modules', '.bin', 'contentlayer2');
+    // The same entry `npm run content` uses.
     try {
-      const { stdout, stderr } = await run(bin, ['build'], {
+      const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts', 'content-build.mjs')], {
         cwd: dir,
         // contentlayer2 finds the project through PWD, not the process's working directory.
         env: { ...process.env, PWD: dir },
