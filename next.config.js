@@ -1,4 +1,33 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
+
+/**
+ * Cache-Control for a response a CDN may keep (docs/decisions/008). Browsers revalidate every
+ * time (`max-age=0`, answered with 304 while the ETag holds); a CDN serves its copy for
+ * `sMaxAge` seconds, then up to a day more while it refetches in the background.
+ * @param {number} sMaxAge
+ */
+const shared = (sMaxAge) => [
+  {
+    key: 'Cache-Control',
+    value: `public, max-age=0, s-maxage=${sMaxAge}, stale-while-revalidate=86400`,
+  },
+];
+
+/**
+ * Sources name the public routes one by one, section ids included, so that a new dynamic
+ * route (search, admin, preview) never inherits a public header by matching a pattern.
+ */
+const sections = readdirSync(new URL('./content/sections', import.meta.url))
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => file.slice(0, -'.yaml'.length))
+  .join('|');
+
+/** Seconds a CDN serves each kind of response before it revalidates. */
+const PAGE = 30; // the articles' `revalidate`: no copy older than the server's own
+const FEED = 300; // feeds, sitemap, robots.txt: read by machines that poll
+const NEWS_SITEMAP = 600; // its route's `revalidate`
+const PICTURE = 3600; // files in public/, which an editor may replace under the same name
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,6 +38,33 @@ const nextConfig = {
   reactStrictMode: true,
   images: {
     formats: ['image/avif', 'image/webp'],
+  },
+  // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
+  async headers() {
+    return [
+      ...[
+        '/',
+        `/:section(${sections})`,
+        `/:section(${sections})/page/:page`,
+        `/:section(${sections})/:slug`,
+        '/tags',
+        '/tags/:tag',
+        '/tags/:tag/page/:page',
+        '/authors/:id',
+        '/corrections',
+        '/privacy',
+      ].map((source) => ({ source, headers: shared(PAGE) })),
+      ...[
+        `/:section(${sections})/feed.xml`,
+        '/feed.xml',
+        '/atom.xml',
+        '/feed.json',
+        '/sitemap.xml',
+        '/robots.txt',
+      ].map((source) => ({ source, headers: shared(FEED) })),
+      { source: '/news-sitemap.xml', headers: shared(NEWS_SITEMAP) },
+      ...['/images/:path*', '/logo.png'].map((source) => ({ source, headers: shared(PICTURE) })),
+    ];
   },
 };
 

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { article, author, section } from './fixtures';
-import { newsSitemapXml, sitemapEntries } from './sitemap';
+import { newsSitemapXml, sitemapEntries, sitemapXml } from './sitemap';
 
 describe('sitemap', () => {
   it('lists every article, section, tag and author page with its last change', () => {
@@ -22,6 +22,20 @@ describe('sitemap', () => {
       'https://news.example/authors/omar',
     ]);
     expect(entries.every((e) => e.lastModified === '2026-01-03T10:00:00.000Z')).toBe(true);
+  });
+
+  it('writes the entries as sitemap protocol XML, escaped, lastmod only where known', () => {
+    const xml = sitemapXml([
+      { url: 'https://news.example/', lastModified: '2026-01-03T10:00:00.000Z' },
+      { url: 'https://news.example/tags/a&b' },
+    ]);
+    const url = new XMLParser().parse(xml).urlset.url;
+    expect(url).toEqual([
+      { loc: 'https://news.example/', lastmod: '2026-01-03T10:00:00.000Z' },
+      { loc: 'https://news.example/tags/a&b' },
+    ]);
+    expect(xml).toContain('<loc>https://news.example/tags/a&amp;b</loc>');
+    expect(xml).toContain('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"');
   });
 
   it('puts only the last 48 hours in the news sitemap, in Google News form', () => {

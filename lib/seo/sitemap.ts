@@ -1,7 +1,12 @@
-import type { MetadataRoute } from 'next';
 import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
 import { dateModified } from '@/lib/content/modified';
 import { absoluteUrl } from './urls';
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+  );
 
 type SitemapInput = {
   siteUrl: string;
@@ -17,8 +22,10 @@ type SitemapInput = {
   }) => ArticleMeta | undefined;
 };
 
+export type SitemapEntry = { url: string; lastModified?: string };
+
 /** Every page a search engine should know, each dated by its newest change. */
-export function sitemapEntries(input: SitemapInput): MetadataRoute.Sitemap {
+export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
   const at = (pathname: string) => absoluteUrl(pathname, input.siteUrl);
   const modified = (article: ArticleMeta | undefined) =>
     article ? dateModified(article) : undefined;
@@ -36,13 +43,24 @@ export function sitemapEntries(input: SitemapInput): MetadataRoute.Sitemap {
   ];
 }
 
-export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
-
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+/**
+ * The sitemap protocol's XML (https://www.sitemaps.org/protocol.html). Written here rather than
+ * by Next's `sitemap.ts` convention, whose response always says `max-age=0, must-revalidate`:
+ * a CDN would ask the server again for every crawler's request (docs/decisions/008).
+ */
+export function sitemapXml(entries: SitemapEntry[]): string {
+  const urls = entries.map(
+    (e) =>
+      `  <url>\n    <loc>${escapeXml(e.url)}</loc>\n${e.lastModified ? `    <lastmod>${escapeXml(e.lastModified)}</lastmod>\n` : ''}  </url>`,
   );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.join('\n')}
+</urlset>
+`;
+}
+
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 /**
  * Google News sitemap: articles published in the last 48 hours, with publication name,

@@ -5,7 +5,8 @@ import { siteConfig } from '@/lib/site';
 export const alt = 'Headline card';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
-// Drawn on first request, not at build: 10,000 cards would dominate the build. CDNs keep them.
+// Drawn on first request, not at build: 10,000 cards would dominate the build. CDNs keep one a
+// day, then fetch it again in the background, so a corrected headline reaches the card.
 export const dynamic = 'force-dynamic';
 
 export default async function OpenGraphImage({
@@ -58,7 +59,7 @@ export default async function OpenGraphImage({
     {
       ...size,
       headers: {
-        'cache-control': 'public, max-age=86400, s-maxage=31536000, stale-while-revalidate=86400',
+        'cache-control': 'public, max-age=86400, s-maxage=86400, stale-while-revalidate=604800',
       },
     },
   );

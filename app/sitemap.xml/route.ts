@@ -1,15 +1,19 @@
-import type { MetadataRoute } from 'next';
 import { getSections, listArticles, listAuthors, listTags } from '@/lib/content/queries';
-import { sitemapEntries } from '@/lib/seo/sitemap';
+import { sitemapEntries, sitemapXml } from '@/lib/seo/sitemap';
 import { siteConfig } from '@/lib/site';
 
-export default function sitemap(): MetadataRoute.Sitemap {
-  return sitemapEntries({
+export const dynamic = 'force-static';
+
+export function GET() {
+  const entries = sitemapEntries({
     siteUrl: siteConfig.url,
     articles: listArticles(),
     sections: getSections(),
     tags: listTags(),
     authors: listAuthors(),
     latestFor: (filter) => listArticles({ ...filter, limit: 1 })[0],
+  });
+  return new Response(sitemapXml(entries), {
+    headers: { 'content-type': 'application/xml; charset=utf-8' },
   });
 }
