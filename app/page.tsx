@@ -25,6 +25,7 @@ export default function FrontPage() {
           <ArticleCard
             article={lead}
             variant="lead"
+            eager
             sectionName={sectionNames.get(lead.section)}
             headingLevel="h2"
           />

@@ -8,6 +8,12 @@ type ArticleCardProps = {
   variant?: 'lead' | 'standard' | 'compact';
   sectionName?: string;
   headingLevel?: 'h2' | 'h3';
+  /**
+   * Fetch the picture first, not when scrolled to: the lead, or the first card of a listing,
+   * whose picture is what a phone shows first (the LCP). `preload` would fetch it at low
+   * priority, and the <img> is early in the HTML anyway.
+   */
+  eager?: boolean;
 };
 
 const LAYOUT: Record<
@@ -27,6 +33,7 @@ export function ArticleCard({
   variant = 'standard',
   sectionName,
   headingLevel: Heading = 'h3',
+  eager = false,
 }: ArticleCardProps) {
   const image = variant === 'compact' ? undefined : article.image;
   const layout = LAYOUT[variant];
@@ -40,7 +47,8 @@ export function ArticleCard({
             src={image.src}
             alt=""
             fill
-            priority={variant === 'lead'}
+            loading={eager ? 'eager' : undefined}
+            fetchPriority={eager ? 'high' : undefined}
             sizes={
               variant === 'lead'
                 ? '(min-width: 1024px) 66vw, 100vw'

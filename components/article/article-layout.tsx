@@ -61,7 +61,7 @@ export function ArticleLayout({
         </header>
         {article.image ? (
           <div className="mt-6">
-            <HeroImage image={article.image} priority />
+            <HeroImage image={article.image} eager />
           </div>
         ) : null}
         {article.toc.length >= TOC_MIN_HEADINGS ? (

@@ -33,7 +33,12 @@ export function ArticleListing({
         ) : null}
       </header>
       {listing.items.length > 0 ? (
-        <ArticleList articles={listing.items} headingLevel="h2" sectionNames={sectionNames} />
+        <ArticleList
+          articles={listing.items}
+          headingLevel="h2"
+          sectionNames={sectionNames}
+          eagerFirst
+        />
       ) : (
         <p>No stories here yet.</p>
       )}

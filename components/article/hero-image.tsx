@@ -1,10 +1,14 @@
 import Image from 'next/image';
 import type { HeroImage as HeroImageData } from '@/lib/content/types';
 
-type HeroImageProps = { image: HeroImageData; priority?: boolean };
+type HeroImageProps = {
+  image: HeroImageData;
+  /** The picture at the top of a page, likely its LCP: fetch it first, not when scrolled to. */
+  eager?: boolean;
+};
 
 /** Pictures are cropped to 16:9 so the space is reserved before they load (no layout shift). */
-export function HeroImage({ image, priority = false }: HeroImageProps) {
+export function HeroImage({ image, eager = false }: HeroImageProps) {
   return (
     <figure>
       <div className="relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800">
@@ -12,7 +16,8 @@ export function HeroImage({ image, priority = false }: HeroImageProps) {
           src={image.src}
           alt={image.alt}
           fill
-          priority={priority}
+          loading={eager ? 'eager' : undefined}
+          fetchPriority={eager ? 'high' : undefined}
           sizes="(min-width: 1024px) 768px, 100vw"
           className="object-cover"
         />
