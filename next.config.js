@@ -51,6 +51,7 @@ const nextConfig = {
         '/tags/:tag',
         '/tags/:tag/page/:page',
         '/authors/:id',
+        '/authors/:id/page/:page',
         '/corrections',
         '/privacy',
       ].map((source) => ({ source, headers: shared(PAGE) })),

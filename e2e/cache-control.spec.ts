@@ -17,6 +17,7 @@ const CDN_CACHED: Record<string, string> = {
   '/tags': cdn(30),
   '/tags/north-korea': cdn(30),
   '/authors/omar-el-sayed': cdn(30),
+  '/authors/lena-vogel/page/2': cdn(30),
   '/corrections': cdn(30),
   '/privacy': cdn(30),
   '/feed.xml': cdn(300),
