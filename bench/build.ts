@@ -105,7 +105,7 @@ async function benchOne(n: number) {
   })
     .trim()
     .split('\n')
-    .filter((f) => !f.startsWith('content/') && !f.startsWith('bench/'));
+    .filter((f) => !f.startsWith('content/'));
   for (const file of tracked) cpSync(path.join(repo, file), path.join(dir, file));
   writeBuildCorpus(path.join(dir, 'content'), path.join(dir, 'public'), n);
 
