@@ -24,6 +24,9 @@ test('the moderation page needs the password', async ({ browser }) => {
 });
 
 test('a moderator works through held comments one by one and in bulk', async ({ browser }) => {
+  // Four readers post (each waits out the form's minimum time) before the moderation starts;
+  // on a busy 2-core CI machine that alone came near the default 30 s.
+  test.setTimeout(90_000);
   const id = unique();
   const names = ['A', 'B', 'C', 'D'].map((letter) => `Queue ${letter} ${id}`);
   const poster = await newReader(browser, { javaScript: false });

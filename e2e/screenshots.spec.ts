@@ -25,6 +25,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 test('screenshots of the comment form with errors and the moderation page', async ({ browser }) => {
+  // Several posts and full-page pictures at two widths; measured at 26 s of the default 30 s.
+  test.setTimeout(90_000);
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const [device, width] of Object.entries(WIDTHS)) {
       const { context, page } = await newReader(browser);
