@@ -1,10 +1,6 @@
 import { defineDocumentType, defineNestedType, makeSource } from 'contentlayer2/source-files';
 import readingTime from 'reading-time';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
-import { remarkCheckComponents } from './lib/content/remark-check-components';
-import { rehypeTableRegions } from './lib/content/rehype-table-regions';
+import { rehypePlugins, remarkPlugins } from './lib/content/mdx-plugins';
 import { extractToc } from './lib/content/toc';
 import { buildContentIndex } from './lib/content/build-index';
 import { formatProblems } from './lib/content/validate';
@@ -109,14 +105,7 @@ export default makeSource({
   onMissingOrIncompatibleData: 'fail',
   onUnknownDocuments: 'fail',
   onExtraFieldData: 'fail',
-  mdx: {
-    remarkPlugins: [remarkGfm, remarkCheckComponents],
-    rehypePlugins: [
-      rehypeSlug,
-      [rehypeAutolinkHeadings, { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
-      rehypeTableRegions,
-    ],
-  },
+  mdx: { remarkPlugins, rehypePlugins },
   onSuccess: async () => {
     const problems = buildContentIndex(process.cwd());
     if (problems.length === 0) return;

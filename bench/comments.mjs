@@ -3,24 +3,21 @@
 // Needs a production build (npm run build). Starts its own `next start` on 127.0.0.1:3200 with
 // a fresh database (SQLite in bench/.scratch, or a fresh schema in TEST_DATABASE_URL), runs the
 // posters, then counts what the database holds. Only loopback traffic; bounded by time.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { commentBody, readCommentForm, tokenWait } from '../scripts/lib/comment-form.mjs';
 import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
+import { startNext } from '../scripts/lib/server.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, arg, i, all) =>
-        arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs,
-      [],
-    ),
-);
+const { values: args } = parseArgs({
+  options: Object.fromEntries(
+    ['db', 'posters', 'seconds'].map((name) => [name, { type: 'string' }]),
+  ),
+});
 const dbKind = args.db ?? 'sqlite';
 const posters = Number(args.posters ?? 50);
 const seconds = Number(args.seconds ?? 20);
@@ -30,7 +27,8 @@ const articlePath = '/technology/style-guide';
 const run = randomBytes(4).toString('hex');
 const root = path.resolve(import.meta.dirname, '..');
 
-const env = { ...process.env, NODE_ENV: 'production' };
+// What the server's environment changes; startNext adds it to this process's.
+const env = {};
 let countStored;
 let cleanup = async () => {};
 if (dbKind === 'postgres') {
@@ -55,7 +53,8 @@ if (dbKind === 'postgres') {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `comments-${run}.sqlite`);
   env.COMMENTS_DB = file;
-  delete env.DATABASE_URL;
+  // Empty counts as unset, so a DATABASE_URL in this shell does not send the server to PostgreSQL.
+  env.DATABASE_URL = '';
   countStored = async () => {
     const db = new SQLite(file, { readonly: true });
     const n = db
@@ -69,26 +68,8 @@ if (dbKind === 'postgres') {
   };
 }
 
-const server = spawn(
-  path.join(root, 'node_modules', '.bin', 'next'),
-  ['start', '-p', String(port), '-H', '127.0.0.1'],
-  {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+const server = await startNext({ port, env, readyPath: articlePath });
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(base + articlePath)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 100) throw new Error('server did not start');
-    await sleep(200);
-  }
-
   // The form exactly as the page serves it, hidden fields and all.
   const hidden = readCommentForm(await (await fetch(base + articlePath)).text());
   await sleep(tokenWait(hidden));
@@ -164,6 +145,6 @@ try {
   console.log(JSON.stringify(result, null, 2));
   process.exitCode = result.lost === 0 && result.errors === 0 ? 0 : 1;
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
   await cleanup();
 }

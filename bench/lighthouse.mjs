@@ -5,18 +5,19 @@
 // `--headless=new --no-sandbox`) on the article, front and section pages by default, after one
 // uncounted warm-up run a page. Reports go to bench/.scratch/lighthouse/; a summary line a page
 // to bench/.scratch/lighthouse-results.jsonl.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+import { startNext } from '../scripts/lib/server.mjs';
 
-const argv = process.argv.slice(2);
-const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
-const paths = argv.filter((arg, i) => !arg.startsWith('--') && i !== runsAt + 1);
+const { values, positionals: paths } = parseArgs({
+  options: { runs: { type: 'string', default: '3' } },
+  allowPositionals: true,
+});
+const runs = Number(values.runs);
 const pages = paths.length ? paths : ['/world/kim-new-year-message-putin-alliance', '/', '/world'];
 const port = 3520;
 const base = `http://127.0.0.1:${port}`;
@@ -35,29 +36,6 @@ const version = JSON.parse(
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-
-// Own process group, so that stopping it stops whatever it started too.
-const server = spawn(
-  process.execPath,
-  [require.resolve('next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-  {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', COMMENTS_DB: path.join(out, 'comments.sqlite') },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  },
-);
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
-};
-process.on('SIGINT', () => {
-  stop();
-  process.exit(130);
-});
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -120,16 +98,12 @@ const row = (label, r) =>
     `${r.fcpMs}`.padStart(6),
   ].join(' ');
 
+const server = await startNext({
+  port,
+  env: { COMMENTS_DB: path.join(out, 'comments.sqlite') },
+  readyPath: pages[0],
+});
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(base + pages[0])).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (i > 150) throw new Error('server did not start');
-    await sleep(200);
-  }
   // Lighthouse should meet a warm server: route code loaded, and the optimised images it asks
   // for already encoded (the first AVIF encode of a picture takes seconds). So one run a page
   // first, not counted.
@@ -176,5 +150,5 @@ try {
       .join(' ')}`,
   );
 } finally {
-  stop();
+  await server.stop();
 }

@@ -10,12 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeSlug from 'rehype-slug';
-import remarkGfm from 'remark-gfm';
 import { parseFrontmatter } from '../lib/content/check/frontmatter';
-import { rehypeTableRegions } from '../lib/content/rehype-table-regions';
-import { remarkCheckComponents } from '../lib/content/remark-check-components';
+import { rehypePlugins, remarkPlugins } from '../lib/content/mdx-plugins';
 import { extractToc } from '../lib/content/toc';
 import { writeBuildCorpus } from './build-corpus';
 
@@ -25,15 +21,8 @@ async function compileAll(files: string[]): Promise<number> {
     const { data, body } = parseFrontmatter(readFileSync(file, 'utf8'));
     const code = await compile(body, {
       outputFormat: 'function-body',
-      remarkPlugins: [remarkGfm, remarkCheckComponents],
-      rehypePlugins: [
-        rehypeSlug,
-        [
-          rehypeAutolinkHeadings,
-          { behavior: 'wrap', properties: { className: ['heading-anchor'] } },
-        ],
-        rehypeTableRegions,
-      ],
+      remarkPlugins,
+      rehypePlugins,
     });
     bytes += String(code).length + JSON.stringify({ data, toc: extractToc(body) }).length;
   }

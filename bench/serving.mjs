@@ -6,23 +6,19 @@
 // which goes first, for --rounds rounds: first without Accept-Encoding (neither compresses), then
 // with `Accept-Encoding: gzip` (both compress on the fly, Next by default, serve by default).
 // Loopback only; every run is bounded by --seconds; both servers are stopped at the end.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startNext, startServer } from '../scripts/lib/server.mjs';
 
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, arg, i, all) =>
-        arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs,
-      [],
-    ),
-);
+const { values: args } = parseArgs({
+  options: Object.fromEntries(
+    ['connections', 'seconds', 'rounds', 'path'].map((name) => [name, { type: 'string' }]),
+  ),
+});
 const connections = Number(args.connections ?? 10);
 const seconds = Number(args.seconds ?? 10);
 const rounds = Number(args.rounds ?? 3);
@@ -38,68 +34,14 @@ rmSync(scratch, { recursive: true, force: true });
 mkdirSync(path.dirname(path.join(scratch, 'www', articlePath)), { recursive: true });
 cpSync(prerendered, path.join(scratch, 'www', `${articlePath}.html`));
 
-const servers = {
-  next: {
-    port: 3510,
-    argv: [require.resolve('next/dist/bin/next'), 'start', '-p', '3510', '-H', '127.0.0.1'],
-    // A database of its own: ISR regenerations read the comments from it.
-    env: { COMMENTS_DB: path.join(scratch, 'comments.sqlite') },
-  },
-  static: {
-    port: 3511,
-    argv: [
-      path.join(path.dirname(require.resolve('serve/package.json')), 'build', 'main.js'),
-      '--listen',
-      'tcp://127.0.0.1:3511',
-      '--no-request-logging',
-      '--no-clipboard',
-      '--no-port-switching',
-      path.join(scratch, 'www'),
-    ],
-    env: {},
-  },
-};
-
-const children = [];
-function start({ argv, env }) {
-  // Own process group, so that stopping it stops whatever it started too.
-  const child = spawn(process.execPath, argv, {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  children.push(child);
-  return child;
-}
-function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
-}
-process.on('SIGINT', () => {
-  stopAll();
-  process.exit(130);
-});
-
-const url = (name) => `http://127.0.0.1:${servers[name].port}${articlePath}`;
+const ports = { next: 3510, static: 3511 };
+const serveMain = path.join(
+  path.dirname(require.resolve('serve/package.json')),
+  'build',
+  'main.js',
+);
+const url = (name) => `http://127.0.0.1:${ports[name]}${articlePath}`;
 const headersFor = (gzip) => (gzip ? { 'accept-encoding': 'gzip' } : {});
-
-async function waitUp(name) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url(name))).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(200);
-  }
-  throw new Error(`${name} server did not start`);
-}
 
 /** One bounded autocannon run. */
 async function load(name, gzip, duration) {
@@ -133,12 +75,29 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const started = await Promise.all([
+  // A database of its own: ISR regenerations read the comments from it.
+  startNext({
+    port: ports.next,
+    env: { COMMENTS_DB: path.join(scratch, 'comments.sqlite') },
+    readyPath: articlePath,
+  }),
+  startServer({
+    argv: [
+      serveMain,
+      '--listen',
+      `tcp://127.0.0.1:${ports.static}`,
+      '--no-request-logging',
+      '--no-clipboard',
+      '--no-port-switching',
+      path.join(scratch, 'www'),
+    ],
+    readyUrl: url('static'),
+  }),
+]);
 try {
-  for (const server of Object.values(servers)) start(server);
-  await Promise.all(Object.keys(servers).map(waitUp));
-
   const bodies = {};
-  for (const name of Object.keys(servers)) {
+  for (const name of Object.keys(ports)) {
     bodies[name] = await (
       await fetch(url(name), { headers: { 'accept-encoding': 'identity' } })
     )
@@ -161,7 +120,7 @@ try {
   const runs = [];
   for (const gzip of [false, true]) {
     // Warm both: JIT, Next's in-memory cache, gzip buffers. Not counted.
-    for (const name of Object.keys(servers)) await load(name, gzip, 2);
+    for (const name of Object.keys(ports)) await load(name, gzip, 2);
     for (let round = 1; round <= rounds; round++) {
       const order = round % 2 ? ['next', 'static'] : ['static', 'next'];
       for (const name of order) {
@@ -211,5 +170,5 @@ try {
     `${JSON.stringify({ date: new Date().toISOString(), connections, seconds, rounds, articlePath, bodies, runs, summary })}\n`,
   );
 } finally {
-  stopAll();
+  await Promise.all(started.map((server) => server.stop()));
 }

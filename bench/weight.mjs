@@ -21,14 +21,13 @@
 // - CSS: every stylesheet file. HTML: the document as served, inline RSC payload and inline
 //   scripts included.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
+import { startNext } from '../scripts/lib/server.mjs';
 import { attributeChunk } from './js-attribution.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -71,44 +70,22 @@ async function startServer() {
   if (existsSync(path.join(root, '.next', 'server', 'route-cache'))) {
     console.warn('note: .next holds pages regenerated since the build; their HTML may differ');
   }
-  const port = await freePort(3400, 3499);
   const scratch = mkdtempSync(path.join(tmpdir(), 'masthead-weight-'));
-  const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
-  const server = spawn(
-    process.execPath,
-    [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      // Its own empty comment store: measuring must not touch the site's data/.
-      env: { ...env, NODE_ENV: 'production', COMMENTS_DB: path.join(scratch, 'comments.sqlite') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000)]);
-    }
+  // Its own empty comment store: measuring must not touch the site's data/.
+  const server = await startNext({
+    port: await freePort(3400, 3499),
+    env: { ...env, COMMENTS_DB: path.join(scratch, 'comments.sqlite') },
+  }).catch((error) => {
     rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    base: server.base,
+    stop: async () => {
+      await server.stop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
   };
-  for (let i = 0; ; i++) {
-    if (server.exitCode !== null) {
-      await stop();
-      throw new Error('next start exited; is there a build (--build)?');
-    }
-    try {
-      await fetch(`${base}/robots.txt`);
-      return { base, stop };
-    } catch {
-      if (i > 300) {
-        await stop();
-        throw new Error(`next start did not answer on ${base} within 60 s`);
-      }
-      await sleep(200);
-    }
-  }
 }
 
 const gzip = (body) => gzipSync(body).length;

@@ -3,13 +3,14 @@
 // the article served by the other within the article's revalidation window (30 s).
 //   TEST_DATABASE_URL=postgres://… node scripts/check-multi-process.mjs   (after npm run build)
 // Exits 0 when both processes showed the comment within 45 s. Loopback only; bounded in time.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { commentBody, readCommentForm, tokenWait } from './lib/comment-form.mjs';
 import { scratchSchema } from './lib/pg-schema.mjs';
+import { startNext } from './lib/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const url = process.env.TEST_DATABASE_URL;
@@ -24,32 +25,16 @@ const { admin } = scratch;
 const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: scratch.url };
 const article = '/world/kim-new-year-message-putin-alliance';
 const ports = [3301, 3302];
-const servers = ports.map((port) =>
-  spawn(
-    path.join(root, 'node_modules', '.bin', 'next'),
-    ['start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  ),
-);
 const page = async (port) => (await fetch(`http://127.0.0.1:${port}${article}`)).text();
 
 let ok = false;
+let servers = [];
 try {
-  for (const port of ports) {
-    for (let i = 0; ; i++) {
-      try {
-        await page(port);
-        break;
-      } catch {
-        if (i > 100) throw new Error(`server on ${port} did not start`);
-        await sleep(200);
-      }
-    }
-  }
+  servers = await Promise.all(
+    ports.map((port) =>
+      startNext({ port, env: { DATABASE_URL: scratch.url }, readyPath: article }),
+    ),
+  );
   const text = `Seen everywhere ${run}`;
   // Both processes have the article cached before the comment exists.
   for (const port of ports)
@@ -96,7 +81,7 @@ try {
 } catch (error) {
   console.error(error);
 } finally {
-  for (const server of servers) server.kill('SIGTERM');
+  await Promise.all(servers.map((server) => server.stop()));
   await scratch.drop();
 }
 console.log(ok ? 'multi-process check passed' : 'multi-process check FAILED');

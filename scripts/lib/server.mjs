@@ -1,0 +1,65 @@
+// Starting a local server for a benchmark or a check, waiting until it answers, and stopping it
+// with everything it started.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const nextBin = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
+
+const running = new Set();
+process.once('SIGINT', () => {
+  for (const stop of running) stop();
+  process.exit(130);
+});
+
+/**
+ * Runs `node …argv` from the project root in its own process group and resolves once
+ * `readyUrl` answers at all. Rejects, having stopped it, if it exits or stays silent.
+ */
+export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000 }) {
+  const child = spawn(process.execPath, argv, {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const stop = async () => {
+    running.delete(stop);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    await Promise.race([exited, sleep(5000)]);
+  };
+  running.add(stop);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      running.delete(stop);
+      throw new Error(`${path.basename(argv[0])} exited (${child.exitCode}); is there a build?`);
+    }
+    try {
+      await fetch(readyUrl);
+      return { stop };
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`nothing answered ${readyUrl} within ${timeoutMs / 1000} s`);
+      }
+      await sleep(200);
+    }
+  }
+}
+
+/** `next start` on 127.0.0.1:`port`, on the existing build. */
+export async function startNext({ port, env, readyPath = '/robots.txt' }) {
+  const base = `http://127.0.0.1:${port}`;
+  const argv = [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'];
+  const { stop } = await startServer({ argv, env, readyUrl: base + readyPath });
+  return { base, stop };
+}
