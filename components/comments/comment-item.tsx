@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatDate } from '@/lib/content/dates';
+import { webAddress } from '@/lib/comments/text';
 import type { PublicComment } from '@/lib/comments/types';
 import { CommentBody } from './comment-body';
 
@@ -11,6 +12,8 @@ type CommentItemProps = {
 };
 
 export function CommentItem({ comment, footer, children }: CommentItemProps) {
+  // Checked again here: a stored row may predate the form's checks or be written by hand.
+  const website = webAddress(comment.url);
   return (
     <article
       id={`comment-${comment.id}`}
@@ -19,9 +22,9 @@ export function CommentItem({ comment, footer, children }: CommentItemProps) {
     >
       <header className="flex flex-wrap items-baseline gap-x-3">
         <p className="font-semibold">
-          {comment.url ? (
+          {website ? (
             <a
-              href={comment.url}
+              href={website}
               rel="nofollow ugc noopener"
               className="text-accent underline-offset-2 hover:underline"
             >

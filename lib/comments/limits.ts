@@ -2,7 +2,14 @@
  * Limits the form shows and the server enforces. Kept free of imports: the comment form is a
  * client island, and anything imported here ships to every reader.
  */
-export const LIMITS = { name: 80, commentMin: 2, commentMax: 5000, website: 200 } as const;
+export const LIMITS = {
+  name: 80,
+  /** RFC 5321's longest deliverable address. */
+  email: 254,
+  commentMin: 2,
+  commentMax: 5000,
+  website: 200,
+} as const;
 
 /** A field people never see; anything in it was typed by a bot. */
 export const HONEYPOT_FIELD = 'address';

@@ -77,4 +77,41 @@ describe('parseComment', () => {
     );
     expect(parsed).toMatchObject({ ok: true, input: { name: 'evilgnp.exe', comment: 'ok text' } });
   });
+
+  it('refuses an email address longer than 254 characters', () => {
+    const email = `${'a'.repeat(64)}@${'b'.repeat(186)}.com`;
+    expect(email).toHaveLength(255);
+    expect(parseComment(values({ email }), 's')).toMatchObject({
+      ok: false,
+      fieldErrors: { email: 'Keep the address under 254 characters.' },
+    });
+  });
+
+  it('never lets NUL, escape sequences or invisible characters through to the database', () => {
+    const parsed = parseComment(
+      values({
+        name: 'Ana\u0000\u001b[2J\nBel',
+        email: 'ana\u200B@example.com',
+        website: 'https://ana.example/\u0000',
+        comment: 'first\u0000 line\u001b]0;title\u0007\r\nsecond\u200Bline',
+      }),
+      's',
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      input: {
+        name: 'Ana[2J Bel',
+        email: 'ana@example.com',
+        website: 'https://ana.example/',
+        comment: 'first line]0;title\nsecondline',
+      },
+    });
+  });
+
+  it('counts a comment of only invisible characters as empty', () => {
+    expect(parseComment(values({ comment: '\u200B\u200B\u2060\uFEFF' }), 's')).toMatchObject({
+      ok: false,
+      fieldErrors: { comment: 'Write a comment of at least two characters.' },
+    });
+  });
 });

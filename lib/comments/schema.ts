@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { cleanText } from './sanitize';
 
-/** Bidirectional overrides and isolates can make inert text display as something else. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
-const clean = (value: string) => value.replace(BIDI_CONTROLS, '').trim();
+const oneLine = (value: string) => cleanText(value, { multiline: false }).trim();
 
 const httpUrl = z
   .string()
@@ -19,7 +18,7 @@ const httpUrl = z
 export const commentInput = z.object({
   name: z
     .string()
-    .transform(clean)
+    .transform(oneLine)
     .pipe(
       z
         .string()
@@ -28,22 +27,22 @@ export const commentInput = z.object({
     ),
   email: z
     .string()
-    .trim()
-    .toLowerCase()
+    .transform((value) => oneLine(value).toLowerCase())
     .pipe(
       z
         .string()
         .min(1, 'Enter your email address.')
+        .max(LIMITS.email, `Keep the address under ${LIMITS.email} characters.`)
         .pipe(z.email('Enter a valid email address, like name@example.com.')),
     ),
   website: z
     .string()
-    .trim()
+    .transform(oneLine)
     .transform((value) => (value === '' ? undefined : value))
     .pipe(httpUrl.optional()),
   comment: z
     .string()
-    .transform((value) => clean(value.replace(/\r\n?/g, '\n')))
+    .transform((value) => cleanText(value, { multiline: true }).trim())
     .pipe(
       z
         .string()

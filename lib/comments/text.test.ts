@@ -1,4 +1,4 @@
-import { parseCommentText } from './text';
+import { parseCommentText, webAddress } from './text';
 
 describe('parseCommentText', () => {
   it('keeps paragraphs and line breaks', () => {
@@ -22,5 +22,50 @@ describe('parseCommentText', () => {
         ],
       ],
     ]);
+  });
+
+  it.each([
+    ['an out-of-range IPv4 host', 'see http://999.1.1.1 now'],
+    ['five-part IPv4 host', 'see http://1.2.3.4.5 now'],
+    ['a malformed punycode label', 'see http://xn--a.com now'],
+  ])('renders a "URL" the URL parser rejects (%s) as plain text', (_name, text) => {
+    expect(parseCommentText(text)).toEqual([[[{ kind: 'text', text }]]]);
+  });
+
+  it('keeps linking good addresses next to bad ones', () => {
+    expect(parseCommentText('http://999.1.1.1 or https://ok.example')).toEqual([
+      [
+        [
+          { kind: 'text', text: 'http://999.1.1.1 or ' },
+          { kind: 'link', text: 'https://ok.example', href: 'https://ok.example' },
+        ],
+      ],
+    ]);
+  });
+
+  it('cleans rows stored before the input checks: NUL, escapes, overrides', () => {
+    expect(parseCommentText('a\u0000b \u001b[31mred\u202E')).toEqual([
+      [[{ kind: 'text', text: 'ab [31mred' }]],
+    ]);
+  });
+
+  it('survives a huge comment and one of only whitespace', () => {
+    expect(parseCommentText(' \n\n \t ')).toEqual([]);
+    const huge = `${'word '.repeat(40_000)}http://999.1.1.1`;
+    expect(parseCommentText(huge)).toHaveLength(1);
+  });
+});
+
+describe('webAddress', () => {
+  it.each([
+    ['https://example.com/x', 'https://example.com/x'],
+    ['http://999.1.1.1', null],
+    ['javascript:alert(1)', null],
+    ['data:text/html,<script>', null],
+    ['//evil.example', null],
+    ['', null],
+    [null, null],
+  ])('%s -> %s', (input, expected) => {
+    expect(webAddress(input)).toBe(expected);
   });
 });

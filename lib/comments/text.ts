@@ -1,31 +1,45 @@
 import { explicitLinks } from './links';
+import { cleanText } from './sanitize';
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 /** A paragraph is a list of lines; a line is a list of segments. */
 export type Paragraph = Segment[][];
 
 /**
+ * An http(s) address as the WHATWG URL parser reads it, or null. The link finder accepts things
+ * the parser refuses (`http://999.1.1.1`, a malformed punycode label), so nothing it finds is
+ * trusted until this says yes.
+ */
+export function webAddress(value: string | null | undefined): string | null {
+  if (!value || !URL.canParse(value)) return null;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
+
+/**
  * Turns a reader's plain text into paragraphs, lines and links, and nothing more: the result is
- * rendered as React text nodes, so markup in a comment stays visible characters.
+ * rendered as React text nodes, so markup in a comment stays visible characters. Total: stored
+ * text of any shape (rows written before today's checks, or by hand) comes back as text.
  */
 export function parseCommentText(body: string): Paragraph[] {
-  return (
-    body
-      // Bidi overrides are also stripped on the way in; this covers rows stored before that.
-      .replace(/[\u202A-\u202E\u2066-\u2069]/g, '')
-      .replace(/\r\n?/g, '\n')
+  const text = cleanText(typeof body === 'string' ? body : String(body), { multiline: true });
+  try {
+    return text
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.trim())
       .filter(Boolean)
-      .map((paragraph) => paragraph.split('\n').map(segmentLine))
-  );
+      .map((paragraph) => paragraph.split('\n').map(segmentLine));
+  } catch {
+    return [[[{ kind: 'text', text }]]];
+  }
 }
 
 function segmentLine(line: string): Segment[] {
   const segments: Segment[] = [];
   let last = 0;
   for (const match of explicitLinks.match(line) ?? []) {
-    if (!/^https?:$/i.test(new URL(match.url).protocol)) continue;
+    // What the parser refuses stays text, where it is.
+    if (webAddress(match.url) === null) continue;
     if (match.index > last) segments.push({ kind: 'text', text: line.slice(last, match.index) });
     segments.push({ kind: 'link', text: match.text, href: match.url });
     last = match.lastIndex;

@@ -29,3 +29,11 @@ describe('formatting', () => {
     expect(formatEventDate({ iso: '2025-12-12', precision: 'day' })).toBe('12 December 2025');
   });
 });
+
+describe('formatDate on stored values', () => {
+  it('shows a value that is not a date as written instead of throwing', () => {
+    expect(formatDate('2026-01-02T07:15:00Z')).toBe('2 January 2026');
+    expect(formatDate('yesterday')).toBe('yesterday');
+    expect(formatDate('')).toBe('');
+  });
+});

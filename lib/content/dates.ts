@@ -34,9 +34,13 @@ const MONTH = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-/** "14 October 2026": newsroom dates are shown in UTC so the build and every reader agree. */
+/**
+ * "14 October 2026": newsroom dates are shown in UTC so the build and every reader agree. A
+ * value that is not a date (a hand-edited database row) is shown as written: Intl would throw.
+ */
 export function formatDate(iso: string): string {
-  return LONG.format(new Date(iso));
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(iso) : LONG.format(date);
 }
 
 export function formatEventDate(date: EventDate): string {
