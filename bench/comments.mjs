@@ -1,5 +1,9 @@
-// Load test of the comment form, through the same endpoint a browser without JavaScript uses.
-//   node bench/comments.mjs [--db sqlite|postgres] [--posters 50] [--seconds 20]
+// Load test of the comment form, through the requests a browser makes with it.
+//   node bench/comments.mjs [--db sqlite|postgres] [--mode nojs|js] [--posters 50] [--seconds 20]
+// nojs: the plain form post a browser without JavaScript makes, to the form's action (the light
+//   comment page); success is a 303 to the article with #comment-held.
+// js: the server-action fetch React makes once JavaScript has loaded, to the article URL;
+//   success is the form state saying the comment awaits moderation.
 // Needs a production build (npm run build). Starts its own `next start` on 127.0.0.1:3200 with
 // a fresh database (SQLite in bench/.scratch, or a fresh schema in TEST_DATABASE_URL), runs the
 // posters, then counts what the database holds. Only loopback traffic; bounded by time.
@@ -9,16 +13,23 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { commentBody, readCommentForm, tokenWait } from '../scripts/lib/comment-form.mjs';
+import {
+  commentBody,
+  jsActionRequest,
+  readCommentForm,
+  readFormAction,
+  tokenWait,
+} from '../scripts/lib/comment-form.mjs';
 import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
 import { startNext } from '../scripts/lib/server.mjs';
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(
-    ['db', 'posters', 'seconds'].map((name) => [name, { type: 'string' }]),
+    ['db', 'mode', 'posters', 'seconds'].map((name) => [name, { type: 'string' }]),
   ),
 });
 const dbKind = args.db ?? 'sqlite';
+const mode = args.mode ?? 'nojs';
 const posters = Number(args.posters ?? 50);
 const seconds = Number(args.seconds ?? 20);
 const port = 3200;
@@ -68,11 +79,45 @@ if (dbKind === 'postgres') {
   };
 }
 
+/** One post as the chosen kind of browser makes it; resolves to 'held', 'published' or a reason. */
+function poster(html) {
+  const hidden = readCommentForm(html);
+  const action = readFormAction(html);
+  return {
+    hidden,
+    async post(fields, address) {
+      const common = { 'x-forwarded-for': address, origin: base };
+      if (mode === 'js') {
+        const { body, headers } = jsActionRequest(hidden, fields, articlePath);
+        const response = await fetch(base + articlePath, {
+          method: 'POST',
+          body,
+          headers: { ...headers, ...common },
+        });
+        const text = await response.text();
+        const status = /"status":"(\w+)"/.exec(text)?.[1];
+        if (status === 'held' || status === 'published') return status;
+        return /"message":"([^"]+)"/.exec(text)?.[1] ?? `HTTP ${response.status}`;
+      }
+      const response = await fetch(base + action, {
+        method: 'POST',
+        body: commentBody(hidden, fields),
+        headers: { ...common, accept: 'text/html' },
+        redirect: 'manual',
+      });
+      const location = response.headers.get('location') ?? '';
+      const text = await response.text();
+      if (response.status === 303 && location.endsWith('#comment-held')) return 'held';
+      if (response.status === 303 && location.endsWith('#comment-published')) return 'published';
+      return /role="alert"[^>]*><p[^>]*>([^<]+)/.exec(text)?.[1] ?? `HTTP ${response.status}`;
+    },
+  };
+}
+
 const server = await startNext({ port, env, readyPath: articlePath });
 try {
-  // The form exactly as the page serves it, hidden fields and all.
-  const hidden = readCommentForm(await (await fetch(base + articlePath)).text());
-  await sleep(tokenWait(hidden));
+  const form = poster(await (await fetch(base + articlePath)).text());
+  await sleep(tokenWait(form.hidden));
 
   let sequence = 0;
   const latencies = [];
@@ -80,36 +125,26 @@ try {
   const refusals = new Map();
   const deadline = Date.now() + seconds * 1000;
 
-  async function poster(p) {
+  async function loop(p) {
     while (Date.now() < deadline) {
       const n = ++sequence;
-      const body = commentBody(hidden, {
-        name: `Bench poster ${p}`,
-        email: `poster-${p}-${n}@bench.example`,
-        website: '',
-        comment: `bench ${run} comment ${n} from poster ${p}`,
-      });
       const started = performance.now();
       try {
-        const response = await fetch(base + articlePath, {
-          method: 'POST',
-          body,
-          // Each post from its own network, as 50 readers in different places would be.
-          headers: {
-            'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1`,
-            accept: 'text/html',
-            origin: base,
+        const outcome = await form.post(
+          {
+            name: `Bench poster ${p}`,
+            email: `poster-${p}-${n}@bench.example`,
+            website: '',
+            comment: `bench ${run} comment ${n} from poster ${p}`,
           },
-        });
-        const text = await response.text();
+          // Each post from its own network, as 50 readers in different places would be.
+          `10.${(n >> 8) & 255}.${n & 255}.1`,
+        );
         latencies.push(performance.now() - started);
-        if (text.includes('Thank you. Your comment is awaiting moderation.')) outcomes.held += 1;
-        else if (text.includes('Thank you. Your comment is published.')) outcomes.published += 1;
+        if (outcome === 'held' || outcome === 'published') outcomes[outcome] += 1;
         else {
           outcomes.refused += 1;
-          const reason =
-            /role="alert"[^>]*><p[^>]*>([^<]+)/.exec(text)?.[1] ?? `HTTP ${response.status}`;
-          refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+          refusals.set(outcome, (refusals.get(outcome) ?? 0) + 1);
         }
       } catch (error) {
         outcomes.errors += 1;
@@ -118,7 +153,7 @@ try {
     }
   }
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: posters }, (_, p) => poster(p)));
+  await Promise.all(Array.from({ length: posters }, (_, p) => loop(p)));
   const elapsed = (performance.now() - t0) / 1000;
 
   const accepted = outcomes.held + outcomes.published;
@@ -128,6 +163,7 @@ try {
     latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   const result = {
     db: dbKind,
+    mode,
     posters,
     seconds: Number(elapsed.toFixed(1)),
     requests: latencies.length + outcomes.errors,

@@ -65,6 +65,27 @@ describe('npm run comments', { timeout: 30_000 }, () => {
     await db.destroy();
   });
 
+  it('shows escape sequences a reader wrote as text, so they never reach the terminal', async () => {
+    const db = createDb({ sqlitePath: file });
+    await insertComment(db, {
+      article_slug: 'story',
+      parent_id: null,
+      author_name: '\u001b[2J\u001b[31mEvil',
+      author_email: 'evil@example.com',
+      author_url: null,
+      body: 'hello\u001b]0;pwned\u0007\u202Egnp.exe',
+      status: 'pending',
+      held_reason: null,
+      ip_hash: 'h',
+      created_at: new Date().toISOString(),
+    });
+    await db.destroy();
+    const { stdout } = await cli('list');
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202e]/);
+    expect(stdout).toContain('\\u{1b}[2J\\u{1b}[31mEvil');
+    expect(stdout).toContain('hello\\u{1b}]0;pwned\\u{7}\\u{202e}gnp.exe');
+  });
+
   it('explains what it needs when the command is wrong', async () => {
     await expect(cli('approve')).rejects.toMatchObject({
       code: 2,

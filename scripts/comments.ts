@@ -3,6 +3,7 @@
 //   npm run comments -- approve ID [ID …] | spam ID … | trash ID … | delete ID …
 // Article pages pick up the change when they next regenerate (within a minute).
 import { createDb, configFromEnv, migrate } from '../lib/comments/db';
+import { forTerminal } from '../lib/comments/sanitize';
 import { deleteComments, listForModeration, setStatus } from '../lib/comments/store';
 import { COMMENT_STATUSES, type CommentStatus } from '../lib/comments/types';
 
@@ -26,9 +27,9 @@ async function main(argv: string[]): Promise<number> {
       const items = await listForModeration(db, status);
       for (const c of items) {
         const body = c.body.replace(/\s+/g, ' ');
-        console.log(
-          `${c.id}\t${c.created_at}\t${c.article_slug}\t${c.author_name}\t${body.length > 70 ? `${body.slice(0, 69)}…` : body}${c.held_reason ? `\t[held: ${c.held_reason}]` : ''}`,
-        );
+        // Readers wrote these: shown with escapes, so no sequence in them reaches the terminal.
+        const line = `${c.id}\t${c.created_at}\t${c.article_slug}\t${c.author_name}\t${body.length > 70 ? `${body.slice(0, 69)}…` : body}${c.held_reason ? `\t[held: ${c.held_reason}]` : ''}`;
+        console.log(line.split('\t').map(forTerminal).join('\t'));
       }
       console.log(`${items.length} ${status} comment${items.length === 1 ? '' : 's'}`);
       return 0;

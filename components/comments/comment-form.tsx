@@ -4,7 +4,12 @@ import Link from 'next/link';
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { postComment, requestFormToken } from '@/lib/comments/actions';
 import { initialFormState } from '@/lib/comments/form-state';
-import { HONEYPOT_FIELD, LIMITS } from '@/lib/comments/limits';
+import {
+  COMMENTER_COOKIE,
+  COMMENTER_MAX_AGE_S,
+  HONEYPOT_FIELD,
+  LIMITS,
+} from '@/lib/comments/limits';
 import { FormField } from './form-field';
 import { REPLY_EVENT, type ReplyDetail } from './reply-link';
 
@@ -14,6 +19,11 @@ type CommentFormProps = {
   token: string;
   /** Set on the reply page, where the form answers one comment. */
   replyTo?: ReplyDetail;
+  /**
+   * Where the form posts before JavaScript has loaded: a light page that shows the form again
+   * with the reader's text if something is wrong, instead of rendering the whole article.
+   */
+  permalink: string;
 };
 
 const SAVED = 'masthead:commenter';
@@ -22,8 +32,13 @@ const SAVED = 'masthead:commenter';
  * "Leave a Comment". Posts to a server action, so it works before JavaScript loads; once it has
  * loaded, useActionState keeps the reader on the page and keeps what they typed.
  */
-export function CommentForm({ articleSlug, token, replyTo: fixedReply }: CommentFormProps) {
-  const [state, formAction, pending] = useActionState(postComment, initialFormState);
+export function CommentForm({
+  articleSlug,
+  token,
+  replyTo: fixedReply,
+  permalink,
+}: CommentFormProps) {
+  const [state, formAction, pending] = useActionState(postComment, initialFormState, permalink);
   const [replyTo, setReplyTo] = useState<ReplyDetail | undefined>(fixedReply);
   const [freshToken, setFreshToken] = useState<string>();
   const asked = useRef(false);
@@ -55,9 +70,8 @@ export function CommentForm({ articleSlug, token, replyTo: fixedReply }: Comment
   // Fill in a returning commenter who asked to be remembered.
   useEffect(() => {
     const form = formRef.current;
-    const saved = window.localStorage.getItem(SAVED);
-    if (!form || !saved) return;
-    const remembered = JSON.parse(saved) as Record<string, string>;
+    const remembered = readRemembered();
+    if (!form || !remembered) return;
     for (const field of ['name', 'email', 'website'] as const) {
       const input = form.elements.namedItem(field);
       if (input instanceof HTMLInputElement && !input.value) input.value = remembered[field] ?? '';
@@ -68,6 +82,12 @@ export function CommentForm({ articleSlug, token, replyTo: fixedReply }: Comment
 
   useEffect(() => {
     if (state.status !== 'published' && state.status !== 'held') return;
+    // Set here, not by the server: a cookie set during the action would make Next render the
+    // whole article into its answer. Without JavaScript the server sets it on its redirect.
+    if (state.proof) {
+      const secure = window.location.protocol === 'https:' ? '; Secure' : '';
+      document.cookie = `${COMMENTER_COOKIE}=${state.proof}; Path=/; Max-Age=${COMMENTER_MAX_AGE_S}; SameSite=Lax${secure}`;
+    }
     if (state.values.save) {
       const { name, email, website } = state.values;
       window.localStorage.setItem(SAVED, JSON.stringify({ name, email, website }));
@@ -202,4 +222,18 @@ export function CommentForm({ articleSlug, token, replyTo: fixedReply }: Comment
       </p>
     </form>
   );
+}
+
+/** What "Save my name…" stored; anything else found under that key (edited, corrupt) is ignored. */
+function readRemembered(): Partial<Record<'name' | 'email' | 'website', string>> | undefined {
+  try {
+    const value: unknown = JSON.parse(window.localStorage.getItem(SAVED) ?? 'null');
+    if (!value || typeof value !== 'object') return undefined;
+    const entries = Object.entries(value).filter(
+      ([key, text]) => ['name', 'email', 'website'].includes(key) && typeof text === 'string',
+    );
+    return Object.fromEntries(entries);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,26 +1,45 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { redirect, RedirectType } from 'next/navigation';
+import { after } from 'next/server';
 import { getArticleBySlug } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 import { commentsConfig } from './config';
 import { getDb } from './db';
 import { EMPTY_VALUES, type CommentFormState } from './form-state';
 import { clientIp } from './ip';
-import { formValues } from './schema';
-import { HONEYPOT_FIELD } from './limits';
-import { submitComment } from './submit';
+import { COMMENTER_COOKIE, COMMENTER_MAX_AGE_S, HONEYPOT_FIELD, POSTED_ANCHOR } from './limits';
+import { formValues, type FormValues } from './schema';
+import { MESSAGES, submitComment } from './submit';
 import { issueToken } from './token';
 
-/** The "Post comment" button: with JavaScript through useActionState, without it as a form post. */
+const field = (data: FormData, name: string) => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+const unavailable = (values: FormValues): CommentFormState => ({
+  status: 'error',
+  message: MESSAGES.unavailable,
+  fieldErrors: {},
+  values,
+});
+
+/**
+ * The "Post comment" button. With JavaScript it answers the form state and nothing else; the
+ * article is not rendered again (its cached page is refreshed after the answer, when the comment
+ * is published). Without JavaScript a post that succeeds is answered 303 to the article, whose
+ * comments section says what happened; one that fails renders the light comment page (the
+ * form's permalink) with the reader's text and the errors.
+ */
 export async function postComment(
   _previous: CommentFormState,
   data: FormData,
 ): Promise<CommentFormState> {
   const values = formValues(data);
-  const slug = String(data.get('articleSlug') ?? '');
-  const article = getArticleBySlug(slug);
+  const article = getArticleBySlug(field(data, 'articleSlug'));
   if (!article) {
     return {
       status: 'error',
@@ -31,18 +50,30 @@ export async function postComment(
   }
   const config = commentsConfig();
   const requestHeaders = await headers();
+  const jar = await cookies();
+  // Next marks a post made by its client with this header; a plain form post has none.
+  const withoutJavaScript = !requestHeaders.has('next-action');
+
+  let db;
+  try {
+    db = await getDb();
+  } catch (error) {
+    console.error('comments: the database is unavailable:', error);
+    return unavailable(values);
+  }
   const outcome = await submitComment(
     {
-      articleSlug: slug,
+      articleSlug: article.slug,
       values,
-      honeypot: String(data.get(HONEYPOT_FIELD) ?? ''),
-      token: String(data.get('token') ?? ''),
+      honeypot: field(data, HONEYPOT_FIELD),
+      token: field(data, 'token'),
+      commenterProof: jar.get(COMMENTER_COOKIE)?.value,
     },
     {
-      db: await getDb(),
+      db,
       secret: config.secret,
       ip: clientIp(requestHeaders),
-      userAgent: requestHeaders.get('user-agent') ?? '',
+      userAgent: (requestHeaders.get('user-agent') ?? '').slice(0, 512),
       now: new Date(),
       moderation: config.moderation,
       holdWords: config.holdWords,
@@ -64,6 +95,24 @@ export async function postComment(
     };
   }
 
+  const published = outcome.status === 'approved';
+  if (withoutJavaScript) {
+    // A redirect answers before anything renders, so here the server may set the cookie.
+    jar.set(COMMENTER_COOKIE, outcome.proof, {
+      path: '/',
+      maxAge: COMMENTER_MAX_AGE_S,
+      sameSite: 'lax',
+      secure: process.env.NODE_ENV === 'production' && siteConfig.url.startsWith('https://'),
+    });
+    if (published) revalidatePath(article.url);
+    redirect(
+      `${article.url}#${published ? POSTED_ANCHOR.published : POSTED_ANCHOR.held}`,
+      RedirectType.push,
+    );
+  }
+  // Called now, revalidatePath would make Next render the whole article into this answer.
+  if (published) after(() => revalidatePath(article.url));
+
   // Keep who they are for the next comment; the comment itself is done.
   const kept = {
     ...EMPTY_VALUES,
@@ -72,23 +121,16 @@ export async function postComment(
     website: values.website,
     save: values.save,
   };
-  if (outcome.status === 'approved') {
-    revalidatePath(article.url);
-    return {
-      status: 'published',
-      message: 'Thank you. Your comment is published.',
-      fieldErrors: {},
-      values: kept,
-      comment: outcome.comment,
-    };
-  }
-  // Spam is answered like a held comment, so a spammer learns nothing.
   return {
-    status: 'held',
-    message: 'Thank you. Your comment is awaiting moderation.',
+    status: published ? 'published' : 'held',
+    // Spam is answered like a held comment, so a spammer learns nothing.
+    message: published
+      ? 'Thank you. Your comment is published.'
+      : 'Thank you. Your comment is awaiting moderation.',
     fieldErrors: {},
     values: kept,
     comment: outcome.comment,
+    proof: outcome.proof,
   };
 }
 

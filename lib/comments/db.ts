@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -16,15 +16,37 @@ export function configFromEnv(env: Partial<Record<string, string>> = process.env
   };
 }
 
+/** A reader waits this long for PostgreSQL before being told to try again, not for ever. */
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * The comments hold readers' email addresses: only the server's own user may read the file.
+ * SQLite gives its -wal and -shm files the database file's mode, so creating the file 0600
+ * before SQLite opens it covers all three; files from before this are tightened too.
+ */
+function privateFile(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  }
+}
+
 export function createDb(config: DbConfig): Kysely<Database> {
   if (config.databaseUrl) {
-    return new Kysely<Database>({
-      dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: config.databaseUrl, max: 10 }),
-      }),
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
+    // An idle connection that PostgreSQL drops (a restart, a failover) is reported here; without
+    // a listener the 'error' event would end the whole server. The pool replaces the connection.
+    pool.on('error', (error) =>
+      console.error('comments database: idle connection lost:', error.message),
+    );
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  mkdirSync(path.dirname(config.sqlitePath), { recursive: true });
+  privateFile(config.sqlitePath);
   const sqlite = new SQLite(config.sqlitePath);
   // WAL lets readers carry on while a comment is written; busy_timeout makes concurrent writers
   // (several build workers, several server processes) wait for the lock instead of failing.

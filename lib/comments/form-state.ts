@@ -12,6 +12,8 @@ export type CommentFormState = {
   token?: string;
   /** The comment just posted, shown to its poster. */
   comment?: PublicComment;
+  /** The returning-commenter proof for the browser to keep (lib/comments/commenter.ts). */
+  proof?: string;
 };
 
 export const EMPTY_VALUES: FormValues = {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIP, isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Cuts an address down to its network: /24 for IPv4, /48 for IPv6. Enough to rate-limit a
@@ -30,12 +30,29 @@ export function hashIp(ip: string, secret: string): string {
 }
 
 /**
- * The client's address: the last X-Forwarded-For entry, which is the one added by the nearest
- * hop — the reverse proxy in front of Masthead, or Next's own server (which sets the header from
- * the socket only when it is absent). Exposed directly to the internet, a client can claim any
- * address here; run behind a proxy that appends the real one (docs/decisions/004).
+ * How many reverse proxies in front of Masthead append to X-Forwarded-For: 1 for nginx alone,
+ * 2 for a CDN in front of nginx. Each appends the address it was reached from, so the client
+ * is the entry that many places from the end; entries further left were written by the client
+ * and prove nothing (docs/decisions/012).
  */
-export function clientIp(headers: Headers): string {
-  const hops = headers.get('x-forwarded-for')?.split(',') ?? [];
-  return hops.at(-1)?.trim() || headers.get('x-real-ip')?.trim() || '0.0.0.0';
+export function trustedProxyHops(env: Partial<Record<string, string>> = process.env): number {
+  const hops = Number(env.TRUSTED_PROXY_HOPS ?? 1);
+  return Number.isInteger(hops) && hops >= 1 && hops <= 10 ? hops : 1;
+}
+
+/**
+ * The client's address, as the nearest trusted proxy saw it. Next's own server sets the header
+ * from the socket only when it is absent, so run Masthead behind a proxy that appends the real
+ * address; directly on the internet a client could choose what it is rate-limited under.
+ * Anything that is not an IP address counts as no address.
+ */
+export function clientIp(headers: Headers, hops = trustedProxyHops()): string {
+  const chain = (headers.get('x-forwarded-for') ?? '')
+    .slice(0, 2048)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const candidate = chain.length > 0 ? chain[Math.max(0, chain.length - hops)] : undefined;
+  const address = candidate ?? headers.get('x-real-ip')?.trim() ?? '';
+  return isIP(address) ? address : '0.0.0.0';
 }

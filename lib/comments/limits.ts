@@ -13,3 +13,10 @@ export const LIMITS = {
 
 /** A field people never see; anything in it was typed by a bot. */
 export const HONEYPOT_FIELD = 'address';
+
+/** The returning-commenter cookie (lib/comments/commenter.ts signs and checks its value). */
+export const COMMENTER_COOKIE = 'masthead_commenter';
+export const COMMENTER_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+/** Where the article page's comments section says what became of a post made without JavaScript. */
+export const POSTED_ANCHOR = { held: 'comment-held', published: 'comment-published' } as const;

@@ -5,13 +5,28 @@ import { countByStatus, getPublicComment, listForModeration, listThreads } from 
 import { issueToken } from './token';
 import type { CommentStatus, CommentThread } from './types';
 
-export type ArticleComments = { threads: CommentThread[]; count: number; token: string };
+export type ArticleComments = {
+  threads: CommentThread[];
+  count: number;
+  token: string;
+  /** False when the database did not answer: the article is shown without its discussion. */
+  available: boolean;
+};
 
-/** What the article page shows of its discussion, read when the page is (re)generated. */
+/**
+ * What the article page shows of its discussion, read when the page is (re)generated. A
+ * database that does not answer costs the discussion, not the article.
+ */
 export async function getArticleComments(articleSlug: string): Promise<ArticleComments> {
-  const threads = await listThreads(await getDb(), articleSlug);
-  const count = threads.reduce((n, thread) => n + 1 + thread.replies.length, 0);
-  return { threads, count, token: issueToken(commentsSecret()) };
+  const token = issueToken(commentsSecret());
+  try {
+    const threads = await listThreads(await getDb(), articleSlug);
+    const count = threads.reduce((n, thread) => n + 1 + thread.replies.length, 0);
+    return { threads, count, token, available: true };
+  } catch (error) {
+    console.error(`comments: could not read the discussion of ${articleSlug}:`, error);
+    return { threads: [], count: 0, token, available: false };
+  }
 }
 
 export async function getReplyTarget(id: number) {

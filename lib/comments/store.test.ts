@@ -3,9 +3,9 @@ import {
   countByStatus,
   countRecentByIp,
   deleteComments,
-  hasApprovedComment,
-  hasSameBody,
   insertComment,
+  insertGuarded,
+  isApprovedCommentBy,
   listForModeration,
   listThreads,
   setStatus,
@@ -77,17 +77,47 @@ describe.each(testDatabases)('comment store on $name', ({ open }) => {
 
   it('answers the questions the spam checks ask', async () => {
     const since = new Date(clock).toISOString();
-    await insertComment(db, comment({ body: 'Same words', ip_hash: 'hash-b' }));
-    await insertComment(
+    const approved = await insertComment(db, comment({ body: 'Same words', ip_hash: 'hash-b' }));
+    const spam = await insertComment(
       db,
       comment({ ip_hash: 'hash-b', status: 'spam', author_email: 'spam@example.com' }),
     );
     expect(await countRecentByIp(db, 'hash-b', since)).toBe(2);
     expect(await countRecentByIp(db, 'hash-b', new Date(clock + 1).toISOString())).toBe(0);
-    expect(await hasSameBody(db, 'story', 'Same words')).toBe(true);
-    expect(await hasSameBody(db, 'other', 'Same words')).toBe(false);
-    expect(await hasApprovedComment(db, 'ana@example.com')).toBe(true);
-    expect(await hasApprovedComment(db, 'spam@example.com')).toBe(false);
+    expect(await isApprovedCommentBy(db, approved, 'ana@example.com')).toBe(true);
+    expect(await isApprovedCommentBy(db, approved, 'bob@example.com')).toBe(false);
+    expect(await isApprovedCommentBy(db, spam, 'spam@example.com')).toBe(false);
+  });
+
+  const guard = (over: Partial<Parameters<typeof insertGuarded>[2]> = {}) => ({
+    rateSince: new Date(clock - 60_000).toISOString(),
+    rateLimit: 3,
+    duplicateSince: new Date(clock - 86_400_000).toISOString(),
+    ...over,
+  });
+
+  it('counts and inserts as one step: of ten posts at once from one network, three get in', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        insertGuarded(db, comment({ ip_hash: 'burst', body: `burst ${i}` }), guard()),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(7);
+    expect(await countRecentByIp(db, 'burst', '')).toBe(3);
+  });
+
+  it("finds duplicates in the commenter's own recent text only", async () => {
+    await insertComment(db, comment({ body: 'Same words', author_email: 'ana@example.com' }));
+    const again = comment({ body: 'Same words', ip_hash: 'other-net' });
+    expect(await insertGuarded(db, again, guard())).toEqual({ ok: false, reason: 'duplicate' });
+    // Somebody else writing the same words is not told anything about Ana's comment.
+    const bob = comment({ body: 'Same words', author_email: 'bob@example.com' });
+    expect(await insertGuarded(db, bob, guard())).toMatchObject({ ok: true });
+    // A day later the same words are a new comment.
+    const later = comment({ body: 'Same words', ip_hash: 'third-net' });
+    const nextDay = guard({ duplicateSince: new Date(clock + 1).toISOString() });
+    expect(await insertGuarded(db, later, nextDay)).toMatchObject({ ok: true });
   });
 
   it('moderates one or many comments and reports the articles touched', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type {
   CommentRow,
   CommentStatus,
@@ -89,25 +89,80 @@ export async function countRecentByIp(db: Db, ipHash: string, sinceIso: string):
   return Number(row.n);
 }
 
-export async function hasSameBody(db: Db, articleSlug: string, body: string): Promise<boolean> {
+/** Is comment `id` approved and written from `email`? What makes a returning commenter. */
+export async function isApprovedCommentBy(db: Db, id: number, email: string): Promise<boolean> {
   const row = await db
     .selectFrom('comments')
     .select('id')
-    .where('article_slug', '=', articleSlug)
-    .where('body', '=', body)
-    .where('status', '!=', 'trash')
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function hasApprovedComment(db: Db, email: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('comments')
-    .select('id')
+    .where('id', '=', id)
     .where('author_email', '=', email)
     .where('status', '=', 'approved')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export type InsertGuard = {
+  /** At most `rateLimit` comments from one network since `rateSince`. */
+  rateSince: string;
+  rateLimit: number;
+  /** The same text from the same commenter on the same article since then is a duplicate. */
+  duplicateSince: string;
+};
+
+export type GuardedInsert =
+  { ok: true; id: number } | { ok: false; reason: 'rate-limited' | 'duplicate' };
+
+async function checkAndInsert(
+  db: Db,
+  comment: NewComment,
+  guard: InsertGuard,
+): Promise<GuardedInsert> {
+  if ((await countRecentByIp(db, comment.ip_hash, guard.rateSince)) >= guard.rateLimit) {
+    return { ok: false, reason: 'rate-limited' };
+  }
+  // The commenter's own earlier text only: a refusal must never tell one reader what another wrote.
+  const duplicate = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('article_slug', '=', comment.article_slug)
+    .where('author_email', '=', comment.author_email)
+    .where('body', '=', comment.body)
+    .where('status', '!=', 'trash')
+    .where('created_at', '>=', guard.duplicateSince)
+    .executeTakeFirst();
+  if (duplicate) return { ok: false, reason: 'duplicate' };
+  return { ok: true, id: await insertComment(db, comment) };
+}
+
+/**
+ * Counts, checks and inserts in one transaction, so fifty posts arriving together from one
+ * network cannot all count "none yet" before any of them is written. SQLite: BEGIN IMMEDIATE
+ * takes the write lock before the count (other server processes wait on busy_timeout).
+ * PostgreSQL: an advisory lock on the network's hash serialises posts from one network and
+ * leaves everybody else's alone.
+ */
+export async function insertGuarded(
+  db: Db,
+  comment: NewComment,
+  guard: InsertGuard,
+): Promise<GuardedInsert> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${comment.ip_hash}, 0))`.execute(trx);
+      return checkAndInsert(trx, comment, guard);
+    });
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await checkAndInsert(conn, comment, guard);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
 }
 
 /** What moderators see: everything but the email address and the address hash. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { startFakeAkismet, type FakeAkismet } from './fake-akismet';
 import { EMPTY_VALUES } from './form-state';
 import type { FormValues } from './schema';
@@ -56,17 +56,43 @@ describe.each(testDatabases)('submitComment on $name', ({ open }) => {
     ctx?: Partial<SubmitContext>,
   ) => submitComment(request(values, over), context(ctx));
 
-  it('holds a first comment, then publishes that commenter once approved', async () => {
+  it('holds a first comment, then publishes that commenter, in that browser, once approved', async () => {
     const first = await submit();
-    expect(first).toMatchObject({ ok: true, status: 'pending' });
+    if (!first.ok) throw new Error('expected a comment');
+    expect(first.status).toBe('pending');
     const [held] = await listForModeration(db, 'pending');
-    expect(held?.held_reason).toBe('first comment from this address');
+    expect(held?.held_reason).toBe('new commenter');
     await setStatus(db, [held!.id], 'approved');
     now += 60_000;
-    expect(await submit({ email: 'ANA@example.com' })).toMatchObject({
-      ok: true,
-      status: 'approved',
-    });
+    expect(
+      await submit({ email: 'ANA@example.com' }, { commenterProof: first.proof }),
+    ).toMatchObject({ ok: true, status: 'approved', proof: first.proof });
+  });
+
+  it("holds a post from someone who only knows an approved commenter's email", async () => {
+    const first = await submit();
+    if (!first.ok) throw new Error('expected a comment');
+    await setStatus(db, [first.comment.id], 'approved');
+    now += 60_000;
+    // Another browser: no proof, or a proof signed for somebody else's comment.
+    expect(await submit({}, {}, { ip: '198.51.100.20' })).toMatchObject({ status: 'pending' });
+    const mallory = await submit(
+      { email: 'mallory@example.com' },
+      {},
+      { moderation: false, ip: '198.51.100.21' },
+    );
+    if (!mallory.ok) throw new Error('expected a comment');
+    expect(
+      await submit({}, { commenterProof: mallory.proof }, { ip: '198.51.100.22' }),
+    ).toMatchObject({ status: 'pending' });
+  });
+
+  it('gives a new proof while the old one names a comment that is not approved', async () => {
+    const first = await submit();
+    const second = await submit({}, first.ok ? { commenterProof: first.proof } : {});
+    if (!first.ok || !second.ok) throw new Error('expected comments');
+    expect(second.proof).not.toBe(first.proof);
+    expect(second.proof.startsWith(`${second.comment.id}.`)).toBe(true);
   });
 
   it('publishes at once with moderation off', async () => {
@@ -120,7 +146,15 @@ describe.each(testDatabases)('submitComment on $name', ({ open }) => {
     expect(await submit({}, {}, { ip: '203.0.113.7' })).toMatchObject({ ok: true });
   });
 
-  it('refuses the same comment twice on one article', async () => {
+  it('counts posts from one network atomically: five at once, three stored', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => submit({}, {}, { ip: `192.0.2.${i + 1}` })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.kind === 'rate-limited')).toHaveLength(2);
+  });
+
+  it('refuses the same comment twice from one commenter, and only from them', async () => {
     await submit({ comment: 'Exactly this.' });
     now += 10_000;
     expect(await submit({ comment: 'Exactly this.' }, {}, { ip: '198.51.100.2' })).toMatchObject({
@@ -130,9 +164,39 @@ describe.each(testDatabases)('submitComment on $name', ({ open }) => {
     });
     expect(
       await submit({ comment: 'Exactly this.' }, { articleSlug: 'other' }, { ip: '198.51.100.3' }),
-    ).toMatchObject({
-      ok: true,
+    ).toMatchObject({ ok: true });
+    // Somebody else with the same two words learns nothing about the first comment.
+    expect(
+      await submit(
+        { comment: 'Exactly this.', email: 'bob@example.com' },
+        {},
+        { ip: '198.51.100.11' },
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('says the comment could not be saved, and stores nothing, when the database fails', async () => {
+    // A real failure inside the database: every insert into comments is aborted.
+    if (db.getExecutor().adapter instanceof PostgresAdapter) {
+      await sql`create function refuse_insert() returns trigger language plpgsql as $$
+        begin raise exception 'disk full'; end $$`.execute(db);
+      await sql`create trigger refuse before insert on comments
+        for each row execute function refuse_insert()`.execute(db);
+    } else {
+      await sql`create trigger refuse before insert on comments
+        begin select raise(abort, 'disk full'); end`.execute(db);
+    }
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await submit({ comment: 'Please keep this.' })).toEqual({
+      ok: false,
+      kind: 'unavailable',
+      message:
+        'We could not save your comment just now. Everything you wrote is still here: please try again in a minute.',
+      fieldErrors: {},
     });
+    expect(errors).toHaveBeenCalledWith('comments: could not save a comment:', expect.anything());
+    errors.mockRestore();
+    expect(await listForModeration(db, 'pending')).toEqual([]);
   });
 
   it('holds comments with many links or listed words, even from approved commenters', async () => {

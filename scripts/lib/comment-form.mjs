@@ -1,4 +1,6 @@
-// The comment form as a page serves it, read the way a browser without JavaScript would.
+// The comment form as a page serves it, read the way a browser without JavaScript would, and
+// the two requests a browser makes with it: the plain form post (no JavaScript) and the fetch
+// React makes for a server action (JavaScript).
 const decode = (s) =>
   s
     .replace(/&quot;/g, '"')
@@ -7,14 +9,24 @@ const decode = (s) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** Hidden fields of the comment form (Next's action fields, the article, the time token). */
-export function readCommentForm(html) {
+function formHtml(html) {
   const at = html.indexOf('comment-form');
   if (at < 0) throw new Error('no comment form on the page');
-  const form = html.slice(html.lastIndexOf('<form', at), html.indexOf('</form>', at));
-  return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map(
-    ([, name, value]) => [decode(name), decode(value ?? '')],
-  );
+  return html.slice(html.lastIndexOf('<form', at), html.indexOf('</form>', at));
+}
+
+/** Hidden fields of the comment form (Next's action fields, the article, the time token). */
+export function readCommentForm(html) {
+  return [
+    ...formHtml(html).matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g),
+  ].map(([, name, value]) => [decode(name), decode(value ?? '')]);
+}
+
+/** Where the form posts without JavaScript: its permalink, the light comment page. */
+export function readFormAction(html) {
+  const action = /<form[^>]*\saction="([^"]+)"/.exec(formHtml(html))?.[1];
+  if (!action) throw new Error('the comment form has no action');
+  return decode(action);
 }
 
 /** Milliseconds to wait before the form's time token lets a post through. */
@@ -30,4 +42,41 @@ export function commentBody(hidden, fields) {
   body.append('address', '');
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   return body;
+}
+
+/**
+ * The request React sends for the same form once JavaScript has loaded (recorded from
+ * Chromium with Next 16.4 / React 19.3): the action's id in a `Next-Action` header, every form
+ * field under the prefix `_1_`, and field `0` holding the arguments [previous state, form].
+ */
+export function jsActionRequest(hidden, fields, articlePath) {
+  const value = (name) => hidden.find(([n]) => n === name)?.[1] ?? '';
+  const ref = hidden
+    .find(([name]) => /^\$ACTION_REF_/.test(name))?.[0]
+    .slice('$ACTION_REF_'.length);
+  const { id } = JSON.parse(value(`$ACTION_${ref}:0`));
+  const [previousState] = JSON.parse(value(`$ACTION_${ref}:1`));
+  const body = new FormData();
+  for (const [name, v] of hidden) body.append(`_1_${name}`, v);
+  body.append('_1_address', '');
+  for (const [name, v] of Object.entries(fields)) body.append(`_1_${name}`, v);
+  body.append('0', JSON.stringify([previousState, '$K1']));
+  const segments = articlePath.split('/').filter(Boolean);
+  const tree = [
+    '',
+    {
+      children: [
+        ['section', segments[0], 'd', null],
+        { children: [['slug', segments[1], 'd', null], { children: ['__PAGE__', {}] }] },
+      ],
+    },
+  ];
+  return {
+    body,
+    headers: {
+      accept: 'text/x-component',
+      'next-action': id,
+      'next-router-state-tree': encodeURIComponent(JSON.stringify(tree)),
+    },
+  };
 }

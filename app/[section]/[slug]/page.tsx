@@ -66,15 +66,17 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         authors={authors}
         body={getArticleBody(article.slug)}
         crumbs={crumbs}
-        commentCount={comments?.count}
+        commentCount={comments?.available ? comments.count : undefined}
       >
         <RelatedArticles articles={getRelated(article)} sectionNames={getSectionNames()} />
         {/* An unpublished article takes no comments. */}
         {comments ? (
           <CommentsSection
             articleSlug={article.slug}
+            articleUrl={article.url}
             threads={comments.threads}
             token={comments.token}
+            available={comments.available}
           />
         ) : null}
       </ArticleLayout>

@@ -27,6 +27,7 @@ export default async function ReplyPage({ params }: PageProps<'/comments/[id]/re
         articleSlug={article.slug}
         token={freshFormToken()}
         replyTo={{ id: comment.id, name: comment.name }}
+        permalink={`/comments/${comment.id}/reply`}
       />
     </div>
   );

@@ -1,0 +1,14 @@
+'use client';
+
+import { ErrorNotice } from '@/components/layout/error-notice';
+
+export default function AuthorError({ error, retry }: { error: unknown; retry: () => void }) {
+  return (
+    <ErrorNotice
+      title="This author’s page could not be shown just now"
+      advice="Please try again in a moment, or go to the front page."
+      error={error}
+      retry={retry}
+    />
+  );
+}
