@@ -39,6 +39,10 @@ const nextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
   },
+  experimental: {
+    // A comment is at most 5,000 characters; nothing a reader posts comes near 1 MB, Next's default.
+    serverActions: { bodySizeLimit: '64kb' },
+  },
   // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
   async headers() {
     return [

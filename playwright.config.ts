@@ -14,7 +14,8 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 3100);
-const E2E_DB = path.join(tmpdir(), `masthead-e2e-${port}.sqlite`);
+/** The server's comments database; tests that plant rows open it directly. */
+export const E2E_DB = path.join(tmpdir(), `masthead-e2e-${port}.sqlite`);
 export const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? 'e2e-preview-secret';
 export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password';
 

@@ -32,8 +32,25 @@ export async function postComment(page: Page, fields: CommentFields) {
   await page.getByRole('button', { name: 'Post comment' }).click();
 }
 
+export const OUTCOME = {
+  held: 'Thank you. Your comment is awaiting moderation.',
+  published: 'Thank you. Your comment is published.',
+} as const;
+
+/**
+ * What the poster sees after "Post comment": with JavaScript, the form's own status; without,
+ * the article it was redirected to, whose notice for that outcome is the fragment's target.
+ */
+export async function expectOutcome(page: Page, outcome: keyof typeof OUTCOME) {
+  await expect(
+    page.getByText(OUTCOME[outcome], { exact: true }).filter({ visible: true }),
+  ).toBeVisible();
+}
+
 export async function signInAsAdmin(page: Page) {
   await page.goto('/admin/comments');
+  // A moderator who is signed in already goes straight to the list.
+  if (await page.getByRole('navigation', { name: 'Comment status' }).isVisible()) return;
   await page.getByLabel('Password').fill(ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Comment status' })).toBeVisible();
