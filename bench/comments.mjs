@@ -13,13 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import {
-  commentBody,
-  jsActionRequest,
-  readCommentForm,
-  readFormAction,
-  tokenWait,
-} from '../scripts/lib/comment-form.mjs';
+import { commentPoster, tokenWait } from '../scripts/lib/comment-form.mjs';
 import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
 import { startNext } from '../scripts/lib/server.mjs';
 
@@ -79,44 +73,10 @@ if (dbKind === 'postgres') {
   };
 }
 
-/** One post as the chosen kind of browser makes it; resolves to 'held', 'published' or a reason. */
-function poster(html) {
-  const hidden = readCommentForm(html);
-  const action = readFormAction(html);
-  return {
-    hidden,
-    async post(fields, address) {
-      const common = { 'x-forwarded-for': address, origin: base };
-      if (mode === 'js') {
-        const { body, headers } = jsActionRequest(hidden, fields, articlePath);
-        const response = await fetch(base + articlePath, {
-          method: 'POST',
-          body,
-          headers: { ...headers, ...common },
-        });
-        const text = await response.text();
-        const status = /"status":"(\w+)"/.exec(text)?.[1];
-        if (status === 'held' || status === 'published') return status;
-        return /"message":"([^"]+)"/.exec(text)?.[1] ?? `HTTP ${response.status}`;
-      }
-      const response = await fetch(base + action, {
-        method: 'POST',
-        body: commentBody(hidden, fields),
-        headers: { ...common, accept: 'text/html' },
-        redirect: 'manual',
-      });
-      const location = response.headers.get('location') ?? '';
-      const text = await response.text();
-      if (response.status === 303 && location.endsWith('#comment-held')) return 'held';
-      if (response.status === 303 && location.endsWith('#comment-published')) return 'published';
-      return /role="alert"[^>]*><p[^>]*>([^<]+)/.exec(text)?.[1] ?? `HTTP ${response.status}`;
-    },
-  };
-}
-
 const server = await startNext({ port, env, readyPath: articlePath });
 try {
-  const form = poster(await (await fetch(base + articlePath)).text());
+  const html = await (await fetch(base + articlePath)).text();
+  const form = commentPoster({ base, articlePath, html, mode });
   await sleep(tokenWait(form.hidden));
 
   let sequence = 0;

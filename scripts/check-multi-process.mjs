@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { commentBody, readCommentForm, tokenWait } from './lib/comment-form.mjs';
+import { commentPoster, tokenWait } from './lib/comment-form.mjs';
 import { scratchSchema } from './lib/pg-schema.mjs';
 import { startNext } from './lib/server.mjs';
 
@@ -40,20 +40,19 @@ try {
   for (const port of ports)
     if ((await page(port)).includes(text)) throw new Error('comment seen too early');
 
-  const hidden = readCommentForm(await page(ports[0]));
-  await sleep(tokenWait(hidden));
-  const posted = await fetch(`http://127.0.0.1:${ports[0]}${article}`, {
-    method: 'POST',
-    body: commentBody(hidden, {
-      name: `Reader ${run}`,
-      email: `r-${run}@example.com`,
-      website: '',
-      comment: text,
-    }),
-    headers: { origin: `http://127.0.0.1:${ports[0]}`, accept: 'text/html' },
+  const base = `http://127.0.0.1:${ports[0]}`;
+  const poster = commentPoster({
+    base,
+    articlePath: article,
+    html: await page(ports[0]),
+    mode: 'nojs',
   });
-  if (!(await posted.text()).includes('Your comment is awaiting moderation.'))
-    throw new Error('post was not held');
+  await sleep(tokenWait(poster.hidden));
+  const outcome = await poster.post(
+    { name: `Reader ${run}`, email: `r-${run}@example.com`, website: '', comment: text },
+    '198.51.100.77',
+  );
+  if (outcome !== 'held') throw new Error(`post was not held: ${outcome}`);
   const { rows } = await admin.query(`select id from ${schema}.comments where body = $1`, [text]);
   const id = rows[0]?.id;
   await promisify(execFile)('npm', ['run', '--silent', 'comments', '--', 'approve', String(id)], {

@@ -8,6 +8,7 @@ import { getArticleBySlug } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 import { commentsConfig } from './config';
 import { getDb } from './db';
+import { describeError } from './errors';
 import { EMPTY_VALUES, type CommentFormState } from './form-state';
 import { clientIp } from './ip';
 import { COMMENTER_COOKIE, COMMENTER_MAX_AGE_S, HONEYPOT_FIELD, POSTED_ANCHOR } from './limits';
@@ -58,7 +59,7 @@ export async function postComment(
   try {
     db = await getDb();
   } catch (error) {
-    console.error('comments: the database is unavailable:', error);
+    console.error(`comments: the database is unavailable: ${describeError(error)}`);
     return unavailable(values);
   }
   const outcome = await submitComment(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { commentsSecret } from './secret';
 import { getDb } from './db';
+import { describeError } from './errors';
 import { countByStatus, getPublicComment, listForModeration, listThreads } from './store';
 import { issueToken } from './token';
 import type { CommentStatus, CommentThread } from './types';
@@ -24,7 +25,9 @@ export async function getArticleComments(articleSlug: string): Promise<ArticleCo
     const count = threads.reduce((n, thread) => n + 1 + thread.replies.length, 0);
     return { threads, count, token, available: true };
   } catch (error) {
-    console.error(`comments: could not read the discussion of ${articleSlug}:`, error);
+    console.error(
+      `comments: could not read the discussion of ${articleSlug}: ${describeError(error)}`,
+    );
     return { threads: [], count: 0, token, available: false };
   }
 }

@@ -7,6 +7,7 @@ import { type CommentInput, type FieldErrors, type FormValues, parseComment } fr
 import { holdReasons } from './spam';
 import { countRecentByIp, insertGuarded, isApprovedCommentBy, threadRootFor } from './store';
 import { checkToken } from './token';
+import { describeError } from './errors';
 import type { CommentStatus, Database, PublicComment } from './types';
 
 export const RATE_LIMIT = { count: 3, windowMs: 60_000 };
@@ -98,7 +99,8 @@ export async function submitComment(
   try {
     return await moderateAndStore(parsed.input, req, ctx);
   } catch (error) {
-    console.error('comments: could not save a comment:', error);
+    // One line per failure: during an outage every post fails, and stacks would bury the log.
+    console.error(`comments: could not save a comment: ${describeError(error)}`);
     return refuse('unavailable');
   }
 }

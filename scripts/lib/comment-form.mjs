@@ -80,3 +80,42 @@ export function jsActionRequest(hidden, fields, articlePath) {
     },
   };
 }
+
+/**
+ * Posts comments the way a browser with (`js`) or without (`nojs`) JavaScript does, from the
+ * form in `html` (the article page at `articlePath` on `base`). `post` resolves to 'held',
+ * 'published', or the reason the server gave; it rejects only when no answer came at all.
+ */
+export function commentPoster({ base, articlePath, html, mode }) {
+  const hidden = readCommentForm(html);
+  const action = readFormAction(html);
+  return {
+    hidden,
+    async post(fields, address) {
+      const common = { 'x-forwarded-for': address, origin: base };
+      if (mode === 'js') {
+        const { body, headers } = jsActionRequest(hidden, fields, articlePath);
+        const response = await fetch(base + articlePath, {
+          method: 'POST',
+          body,
+          headers: { ...headers, ...common },
+        });
+        const text = await response.text();
+        const status = /"status":"(\w+)"/.exec(text)?.[1];
+        if (status === 'held' || status === 'published') return status;
+        return /"message":"([^"]+)"/.exec(text)?.[1] ?? `HTTP ${response.status}`;
+      }
+      const response = await fetch(base + action, {
+        method: 'POST',
+        body: commentBody(hidden, fields),
+        headers: { ...common, accept: 'text/html' },
+        redirect: 'manual',
+      });
+      const location = response.headers.get('location') ?? '';
+      const text = await response.text();
+      if (response.status === 303 && location.endsWith('#comment-held')) return 'held';
+      if (response.status === 303 && location.endsWith('#comment-published')) return 'published';
+      return /role="alert"[^>]*><p[^>]*>([^<]+)/.exec(text)?.[1] ?? `HTTP ${response.status}`;
+    },
+  };
+}

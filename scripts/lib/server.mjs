@@ -36,6 +36,14 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
     }
     await Promise.race([exited, sleep(5000)]);
   };
+  /** Ends it at once, as a crash or the OOM killer would: no shutdown, no flushing. */
+  const kill = async () => {
+    running.delete(stop);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGKILL');
+    await exited;
+  };
   running.add(stop);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -45,7 +53,7 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
     }
     try {
       await fetch(readyUrl);
-      return { stop };
+      return { stop, kill };
     } catch {
       if (Date.now() > deadline) {
         await stop();
@@ -60,6 +68,6 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
 export async function startNext({ port, env, readyPath = '/robots.txt' }) {
   const base = `http://127.0.0.1:${port}`;
   const argv = [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'];
-  const { stop } = await startServer({ argv, env, readyUrl: base + readyPath });
-  return { base, stop };
+  const { stop, kill } = await startServer({ argv, env, readyUrl: base + readyPath });
+  return { base, stop, kill };
 }
