@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { remarkCheckComponents } from '../remark-check-components';
+import { remarkCheckMdx, type MdxProblem } from '../remark-check-mdx';
 import { didYouMean } from '../suggest';
 import { parseFrontmatter } from './frontmatter';
 
@@ -199,12 +199,8 @@ async function checkBody(
       .use(remarkMdx)
       .use(remarkGfm)
       .use(collectLinks)
-      .use(remarkCheckComponents, {
-        report: ({ line, message }: { line?: number; message: string }) => {
-          // Component messages read "what is wrong; what to write".
-          const [problem = message, ...fix] = message.split('; ');
-          add(toFile(line), 'body', problem, fix.join('; ') || 'add the attribute to the tag');
-        },
+      .use(remarkCheckMdx, {
+        report: ({ line, problem, fix }: MdxProblem) => add(toFile(line), 'body', problem, fix),
       });
     await processor.run(processor.parse(body));
   } catch (error) {
