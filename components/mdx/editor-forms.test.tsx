@@ -1,4 +1,6 @@
 import { evaluate } from '@mdx-js/mdx';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -7,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { parseFrontmatter } from '@/lib/content/check/frontmatter';
 import { rehypePlugins, remarkPlugins } from '@/lib/content/mdx-plugins';
 import { remarkCheckMdx, type MdxProblem } from '@/lib/content/remark-check-mdx';
 import { mdxComponents } from './mdx-components';
@@ -427,7 +430,8 @@ const REFUSED: Record<string, [string, number, string]> = {
   ],
 };
 
-describe('components written the ways editors write them', () => {
+// Compiling MDX takes a while on a busy machine; the first compile warms every plugin up.
+describe('components written the ways editors write them', { timeout: 30_000 }, () => {
   it.each(Object.entries(ACCEPTED))(
     '%s: passes the check and renders valid markup',
     async (_, mdx) => {
@@ -448,4 +452,16 @@ describe('components written the ways editors write them', () => {
       await expect(build(mdx)).rejects.toThrow(`line ${line}: ${problem}`);
     },
   );
+});
+
+describe('the newsroom as it is', { timeout: 30_000 }, () => {
+  const dir = path.join(__dirname, '../../content/articles');
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.mdx'));
+
+  it.each(files)('%s renders valid markup', async (file) => {
+    const { body } = parseFrontmatter(readFileSync(path.join(dir, file), 'utf8'));
+    expect(await validate(await build(body))).toEqual([]);
+  });
 });

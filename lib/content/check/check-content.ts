@@ -174,6 +174,16 @@ export async function checkContent(contentDir: string, publicDir: string): Promi
 
     await checkBody(article, fm.body, fm.bodyLine, articles, add);
   }
+
+  // A bio is MDX too, compiled by the same build, so it is content, not code, as well.
+  for (const rel of list(path.join(contentDir, 'authors'), '.mdx')) {
+    const file = `content/authors/${rel}`;
+    const source = readFileSync(path.join(contentDir, 'authors', rel), 'utf8');
+    const { body, bodyLine } = parseFrontmatter(source);
+    const add = (line: number, field: string, problem: string, fix: string) =>
+      findings.push({ file, line, field, problem, fix, severity: 'error' });
+    await checkBody({ file, slug: path.basename(rel, '.mdx'), source }, body, bodyLine, articles, add);
+  }
   return findings;
 }
 
