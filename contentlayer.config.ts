@@ -3,7 +3,10 @@ import readingTime from 'reading-time';
 import { rehypePlugins, remarkPlugins } from './lib/content/mdx-plugins';
 import { extractToc } from './lib/content/toc';
 import { buildContentIndex } from './lib/content/build-index';
+import { keepFrontmatterData } from './lib/content/frontmatter-is-data';
 import { formatProblems } from './lib/content/validate';
+
+keepFrontmatterData();
 
 const fileStem = (flattenedPath: string) => flattenedPath.split('/').pop() ?? flattenedPath;
 

@@ -13,4 +13,15 @@ describe('PullQuote', () => {
     const { container } = render(<PullQuote>Unattributed</PullQuote>);
     expect(container.querySelector('figcaption')).toBeNull();
   });
+
+  it('does not wrap Markdown paragraphs in another paragraph', () => {
+    const { container } = render(
+      <PullQuote>
+        <p>First.</p>
+        <p>Second.</p>
+      </PullQuote>,
+    );
+    expect(container.querySelectorAll('blockquote > p')).toHaveLength(2);
+    expect(container.querySelector('p p')).toBeNull();
+  });
 });

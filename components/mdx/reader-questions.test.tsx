@@ -17,4 +17,27 @@ describe('ReaderQuestions', () => {
     ]);
     expect(section.querySelectorAll('dd')[0]).toHaveTextContent('Probably a little.');
   });
+
+  it('keeps a list of open questions and a closing line out of the <dl>, which holds only answers', () => {
+    const { container } = render(
+      <ReaderQuestions title="Open questions">
+        <p>We asked readers.</p>
+        <Question text="Will prices rise?">A little.</Question>
+        <Question text="When?">Next year.</Question>
+        <ul>
+          <li>Could the alliance outlast the war?</li>
+        </ul>
+        <p>Share your thoughts.</p>
+      </ReaderQuestions>,
+    );
+    const section = container.querySelector('section');
+    expect([...(section?.children ?? [])].map((el) => el.tagName)).toEqual([
+      'H2',
+      'P',
+      'DL',
+      'UL',
+      'P',
+    ]);
+    expect(section?.querySelectorAll('dl dt')).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -110,5 +110,36 @@ describe('content build', { timeout: 60_000 }, () => {
     expect(code).not.toBe(0);
     expect(output).toContain('articles/bad-date.mdx');
     expect(output).toContain('<TimelineEvent> date: "Spring 2025" is not a date');
+  });
+
+  it('refuses an article that is code, naming the file, the line and what to write instead', async () => {
+    const body = 'The key is {process.env.SECRET_KEY}.\n\n<iframe src="https://evil.example" />';
+    const { code, output } = await build({ 'articles/leak.mdx': article(good, body) });
+    expect(code).not.toBe(0);
+    expect(output).toContain('articles/leak.mdx');
+    // Line 9 of the file: the frontmatter and a blank line take the first eight.
+    expect(output).toContain('line 9: `{process.env.SECRET_KEY}` is JavaScript');
+    expect(output).toContain('line 11: <iframe> embeds another page or media');
+    expect(output).not.toContain('Generated');
+  });
+
+  it('never runs frontmatter written as JavaScript (---js)', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'masthead-ran-'));
+    const marker = path.join(outside, 'ran');
+    try {
+      const source = [
+        '---js',
+        `{ title: String(require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'yes')),`,
+        "  dek: 'd', date: '2026-03-01', section: 'world', author: 'omar-el-sayed' }",
+        '---',
+        '',
+        'Body.',
+      ].join('\n');
+      const { code } = await build({ 'articles/runs-code.mdx': source });
+      expect(existsSync(marker)).toBe(false);
+      expect(code).not.toBe(0);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

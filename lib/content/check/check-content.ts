@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { remarkCheckComponents } from '../remark-check-components';
+import { remarkCheckMdx, type MdxProblem } from '../remark-check-mdx';
 import { didYouMean } from '../suggest';
 import { parseFrontmatter } from './frontmatter';
 
@@ -174,6 +174,16 @@ export async function checkContent(contentDir: string, publicDir: string): Promi
 
     await checkBody(article, fm.body, fm.bodyLine, articles, add);
   }
+
+  // A bio is MDX too, compiled by the same build, so it is content, not code, as well.
+  for (const rel of list(path.join(contentDir, 'authors'), '.mdx')) {
+    const file = `content/authors/${rel}`;
+    const source = readFileSync(path.join(contentDir, 'authors', rel), 'utf8');
+    const { body, bodyLine } = parseFrontmatter(source);
+    const add = (line: number, field: string, problem: string, fix: string) =>
+      findings.push({ file, line, field, problem, fix, severity: 'error' });
+    await checkBody({ file, slug: path.basename(rel, '.mdx'), source }, body, bodyLine, articles, add);
+  }
   return findings;
 }
 
@@ -199,12 +209,8 @@ async function checkBody(
       .use(remarkMdx)
       .use(remarkGfm)
       .use(collectLinks)
-      .use(remarkCheckComponents, {
-        report: ({ line, message }: { line?: number; message: string }) => {
-          // Component messages read "what is wrong; what to write".
-          const [problem = message, ...fix] = message.split('; ');
-          add(toFile(line), 'body', problem, fix.join('; ') || 'add the attribute to the tag');
-        },
+      .use(remarkCheckMdx, {
+        report: ({ line, problem, fix }: MdxProblem) => add(toFile(line), 'body', problem, fix),
       });
     await processor.run(processor.parse(body));
   } catch (error) {
