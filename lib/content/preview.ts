@@ -7,7 +7,28 @@ export function secretMatches(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** A path on this site to go to after switching preview on or off; never another site. */
+/** An origin nothing can resolve, to tell a path on this site from one that leaves it. */
+const HERE = 'http://masthead.invalid';
+const MAX_PATH = 2048;
+/**
+ * Browsers strip tabs and newlines from URLs and read `\` as `/`, so `/\t/evil.example` and
+ * `/\evil.example` both leave the site; controls also make the Location header itself invalid.
+ */
+const REFUSED = /[\p{Cc}\p{Cf}\p{Z}\\]/u;
+
+/**
+ * A path on this site to go to after switching preview on or off; anything else, or anything
+ * a browser might read differently from us, becomes the front page.
+ */
 export function safeReturnPath(path: string | null): string {
-  return path && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : '/';
+  if (!path || path.length > MAX_PATH || REFUSED.test(path) || !path.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(path, HERE);
+  } catch {
+    return '/';
+  }
+  // Resolving dot segments can turn `/.//evil.example` into `//evil.example`.
+  const resolved = `${url.pathname}${url.search}${url.hash}`;
+  return url.origin === HERE && !resolved.startsWith('//') ? resolved : '/';
 }
