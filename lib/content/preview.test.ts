@@ -1,4 +1,5 @@
-import { safeReturnPath, secretMatches } from './preview';
+import { createThrottle } from '@/lib/security/throttle';
+import { answerPreview, safeReturnPath, secretMatches } from './preview';
 
 describe('preview', () => {
   it('accepts only the exact secret', () => {
@@ -50,5 +51,35 @@ describe('preview', () => {
       expect(new URL(result, 'https://news.example').origin).toBe('https://news.example');
       expect(result).toMatch(/^\/(?!\/)[\x21-\x7e]*$/);
     }
+  });
+});
+
+describe('answerPreview', () => {
+  const on = { state: 'on', value: 'a long preview secret' } as const;
+
+  it('stays off without a secret, or with one under 12 characters', () => {
+    const throttle = createThrottle();
+    expect(answerPreview('x', 'n', { state: 'off' }, throttle).kind).toBe('off');
+    const short = answerPreview('short', 'n', { state: 'too-short', length: 5 }, throttle);
+    expect(short).toEqual({ kind: 'off', why: 'PREVIEW_SECRET must be at least 12 characters' });
+  });
+
+  it('opens for the right secret after a few wrong ones', () => {
+    const throttle = createThrottle();
+    expect(answerPreview('wrong', 'editor', on, throttle).kind).toBe('wrong');
+    expect(answerPreview(null, 'editor', on, throttle).kind).toBe('wrong');
+    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
+  });
+
+  it('stops comparing secrets from a network that keeps guessing', () => {
+    const throttle = createThrottle();
+    const answers = Array.from({ length: 10 }, () =>
+      answerPreview('guess', 'script', on, throttle),
+    ).map((a) => a.kind);
+    expect(answers.slice(0, 6)).toEqual(Array<string>(6).fill('wrong'));
+    expect(answers.slice(6)).toEqual(Array<string>(4).fill('throttled'));
+    // Even the right secret waits its turn; another network does not.
+    expect(answerPreview('a long preview secret', 'script', on, throttle).kind).toBe('throttled');
+    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
   });
 });

@@ -1,4 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AttemptThrottle } from '@/lib/security/throttle';
+import { MIN_SECRET_LENGTH, type SecretSetting } from '@/lib/security/secret-settings';
 
 /** Compares secrets without leaking, through timing, how much of one was right. */
 export function secretMatches(given: string, expected: string): boolean {
@@ -31,4 +33,36 @@ export function safeReturnPath(path: string | null): string {
   // Resolving dot segments can turn `/.//evil.example` into `//evil.example`.
   const resolved = `${url.pathname}${url.search}${url.hash}`;
   return url.origin === HERE && !resolved.startsWith('//') ? resolved : '/';
+}
+
+export type PreviewAnswer =
+  | { kind: 'off'; why: string }
+  | { kind: 'throttled'; retryAfterS: number }
+  | { kind: 'wrong' }
+  | { kind: 'open' };
+
+/**
+ * Whether a preview secret opens preview for a network. A network that has guessed wrong too
+ * often is answered before the secret is even compared.
+ */
+export function answerPreview(
+  given: string | null,
+  network: string,
+  setting: SecretSetting,
+  throttle: AttemptThrottle,
+): PreviewAnswer {
+  if (setting.state === 'off') {
+    return { kind: 'off', why: 'set PREVIEW_SECRET on the server to turn it on' };
+  }
+  if (setting.state === 'too-short') {
+    return { kind: 'off', why: `PREVIEW_SECRET must be at least ${MIN_SECRET_LENGTH} characters` };
+  }
+  const verdict = throttle.check(network);
+  if (!verdict.allowed) return { kind: 'throttled', retryAfterS: verdict.retryAfterS };
+  if (!secretMatches(given ?? '', setting.value)) {
+    throttle.fail(network);
+    return { kind: 'wrong' };
+  }
+  throttle.succeed(network);
+  return { kind: 'open' };
 }
