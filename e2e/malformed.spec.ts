@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { expect, test } from './test';
+import { expect, test, type APIRequestContext } from './test';
 import { KIM } from './fixtures';
 
 /**
@@ -129,7 +129,9 @@ const FIXED_ROUTES = [
 ];
 
 /** The answers a malformed request may get: the page, a redirect, or a refusal. */
-const SENSIBLE = new Set([200, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 414, 429, 431]);
+const SENSIBLE = new Set([
+  200, 301, 302, 303, 307, 308, 400, 401, 403, 404, 405, 409, 411, 413, 414, 429, 431,
+]);
 
 function get(path: string, address: string): Promise<number> {
   const base = new URL(String(test.info().project.use.baseURL));
@@ -209,4 +211,52 @@ test('the preview routes never redirect off the site', async ({ request }) => {
   }
   const newline = await request.get('/api/preview/exit?path=/x%0Ay', { maxRedirects: 0 });
   expect(newline.status()).toBeLessThan(400);
+});
+
+type Post = [path: string, headers: Record<string, string>, body: string];
+
+async function postAll(request: APIRequestContext, posts: Post[]): Promise<string[]> {
+  const wrong: string[] = [];
+  for (const [path, headers, data] of posts) {
+    const response = await request.post(path, { headers, data, maxRedirects: 0 });
+    if (!SENSIBLE.has(response.status())) {
+      wrong.push(`${response.status()} POST ${path} ${data.slice(0, 40)}`);
+    }
+  }
+  return wrong;
+}
+
+const FROM = { 'x-forwarded-for': '192.0.2.205' };
+const MULTIPART = { ...FROM, 'content-type': 'multipart/form-data; boundary=x' };
+const FORM = { ...FROM, 'content-type': 'application/x-www-form-urlencoded' };
+
+test('malformed posts to server actions and the preview route are refused', async ({ request }) => {
+  const posts: Post[] = [
+    [ARTICLE, { ...FROM, 'next-action': 'not-an-action', 'content-type': 'text/plain' }, 'x'],
+    ['/admin/comments', { ...MULTIPART, 'next-action': 'a'.repeat(42) }, 'garbage'],
+    ['/api/preview', MULTIPART, 'garbage'],
+    ['/api/preview', FORM, ''],
+    ['/api/preview', FORM, `secret=${LONG}&path=%0A`],
+    ['/api/preview', FORM, 'secret=%ZZ&secret=x&path=%E0%A4%A'],
+    ['/api/preview', { ...FROM, 'content-type': 'application/json' }, '{"secret": ['],
+    ['/api/preview/exit', FROM, 'x'],
+    ['/feed.xml', FROM, 'x'],
+    ['/search', FORM, 'q=%ZZ'],
+  ];
+  expect(await postAll(request, posts)).toEqual([]);
+});
+
+/**
+ * Next 16.4 reads a multipart post to any page as a form submitted before JavaScript loaded, and
+ * answers 500 when the body does not parse; the proxy refuses such a body with a 400 first.
+ */
+test('a multipart body that does not parse is refused on every page', async ({ request }) => {
+  const truncated = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n';
+  const posts: Post[] = [ARTICLE, '/', '/search', '/admin/comments', '/comments/1/reply'].flatMap(
+    (path): Post[] => [
+      [path, MULTIPART, truncated],
+      [path, MULTIPART, 'garbage'],
+    ],
+  );
+  expect(await postAll(request, posts)).toEqual([]);
 });

@@ -17,8 +17,10 @@ export async function GET(request: Request) {
 const MAX_FORM_BYTES = 8 * 1024;
 
 export async function POST(request: Request) {
-  const length = Number(request.headers.get('content-length'));
-  if (!(length > 0 && length <= MAX_FORM_BYTES)) return text('Send the preview form.\n', 413);
+  // Node holds the body to its Content-Length, so checking the header bounds what is read.
+  const length = request.headers.get('content-length');
+  if (length === null) return text('Send the preview form.\n', 411);
+  if (Number(length) > MAX_FORM_BYTES) return text('Send the preview form.\n', 413);
   const form = await request.formData().catch(() => undefined);
   const field = (name: string) => {
     const value = form?.get(name);
