@@ -1,5 +1,6 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
+import { securityHeaders } from './lib/security/headers.js';
 
 /**
  * Cache-Control for a response a CDN may keep (docs/decisions/008). Browsers revalidate every
@@ -46,6 +47,11 @@ const nextConfig = {
   // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
   async headers() {
     return [
+      // Read at build time, like every other use of SITE_URL: build with the public address.
+      {
+        source: '/:path*',
+        headers: securityHeaders({ siteUrl: process.env.SITE_URL ?? 'http://localhost:3000' }),
+      },
       ...[
         '/',
         `/:section(${sections})`,

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { ADMIN_PASSWORD } from '../playwright.config';
+import { expect, test, type Browser, type Page } from './test';
 import { expectOutcome, newReader, postComment, signInAsAdmin, unique } from './comment-helpers';
 import { STYLE_GUIDE } from './fixtures';
 
@@ -81,5 +82,88 @@ test('a moderator works through held comments one by one and in bulk', async ({ 
   await expect(reader.page.locator('#comments')).toContainText(`Queued comment 1 ${id}`);
   await expect(reader.page.locator('#comments')).not.toContainText(`Queued comment 2 ${id}`);
   for (const r of [poster, reader]) await r.context.close();
+  await context.close();
+});
+
+/** A context of its own on a network of its own, so no other test shares its throttle. */
+async function onNetwork(browser: Browser, address: string) {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
+  return { context, page: await context.newPage() };
+}
+
+/** Submits a password that will be refused; answers the message shown under the field. */
+async function tryPassword(page: Page, password: string): Promise<string> {
+  await page.goto('/admin/comments');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/signin=/);
+  const message = page.locator('#admin-password-error');
+  await expect(message).toBeVisible();
+  return message.innerText();
+}
+
+test('a moderator who mistypes twice still signs in', async ({ browser }) => {
+  const { context, page } = await onNetwork(browser, '203.0.113.10');
+  for (let i = 0; i < 2; i++) {
+    expect(await tryPassword(page, `wrong ${i}`)).toBe('That password is not right.');
+  }
+  await signInAsAdmin(page);
+  await context.close();
+});
+
+test('a network that keeps guessing waits longer each time, even with the right password', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { context, page } = await onNetwork(browser, '203.0.114.10');
+  const waitMessage =
+    /^Too many wrong passwords from your network\. Try again in (\d+) seconds?\.$/;
+  let wait = 0;
+  for (let attempt = 0; attempt < 20 && wait < 4; attempt++) {
+    const message = await tryPassword(page, 'a guess');
+    const seconds = waitMessage.exec(message)?.[1];
+    if (seconds) {
+      wait = Number(seconds);
+      // Wait it out, so that the next guess is looked at and doubles the wait.
+      if (wait < 4) await page.waitForTimeout(wait * 1000);
+    } else {
+      expect(message).toBe('That password is not right.');
+    }
+  }
+  expect(wait).toBeGreaterThanOrEqual(4);
+  // While the wait lasts, not even the right password is looked at.
+  expect(await tryPassword(page, ADMIN_PASSWORD)).toMatch(waitMessage);
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(waitMessage);
+  expect((await context.cookies()).find((c) => c.name === 'masthead_admin')).toBeUndefined();
+  // Another network is not held up.
+  const other = await onNetwork(browser, '203.0.115.10');
+  await signInAsAdmin(other.page);
+  await other.context.close();
+  await context.close();
+});
+
+test('signing out ends the session: a copy of the cookie no longer signs in', async ({
+  browser,
+}) => {
+  const { context, page } = await onNetwork(browser, '203.0.116.10');
+  await signInAsAdmin(page);
+  const session = (await context.cookies()).find((c) => c.name === 'masthead_admin');
+  // Production cookies are Secure; Chromium still keeps them on http://127.0.0.1.
+  expect(session).toMatchObject({ secure: true, httpOnly: true, path: '/admin', sameSite: 'Lax' });
+
+  // Someone copies the cookie while the moderator is signed in.
+  const thief = await onNetwork(browser, '203.0.117.10');
+  await thief.context.addCookies([session!]);
+  await thief.page.goto('/admin/comments');
+  await expect(thief.page.getByRole('navigation', { name: 'Comment status' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByLabel('Password')).toBeVisible();
+  expect((await context.cookies()).find((c) => c.name === 'masthead_admin')).toBeUndefined();
+
+  await thief.page.reload();
+  await expect(thief.page.getByLabel('Password')).toBeVisible();
+  await expect(thief.page.getByRole('navigation', { name: 'Comment status' })).toHaveCount(0);
+  await thief.context.close();
   await context.close();
 });

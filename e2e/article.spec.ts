@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { AUTHOR, KIM, STYLE_GUIDE } from './fixtures';
 
 test('a reader goes from the front page to a section to an article', async ({ page }) => {

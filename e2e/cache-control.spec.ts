@@ -1,4 +1,4 @@
-import { expect, test, type Response } from '@playwright/test';
+import { expect, test, type Response } from './test';
 import { PREVIEW_SECRET } from '../playwright.config';
 import { fillComment, newReader, signInAsAdmin, unique } from './comment-helpers';
 import { KIM } from './fixtures';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { KIM } from './fixtures';

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { E2E_DB } from '../playwright.config';
 import {
   approveAs,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { STYLE_GUIDE } from './fixtures';
 
 test('printing leaves out navigation and toggles and shows where links go', async ({ page }) => {

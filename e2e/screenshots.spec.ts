@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test } from './test';
 import { newReader, postComment, signInAsAdmin } from './comment-helpers';
 import { PAGES } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { KIM } from './fixtures';
 
 test('the theme follows the operating system', async ({ browser }) => {

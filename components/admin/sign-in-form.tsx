@@ -1,8 +1,17 @@
 import { signIn } from '@/lib/comments/admin-actions';
 
-type SignInFormProps = { failed: boolean };
+type SignInFormProps = {
+  failed: boolean;
+  /** Set while this network is throttled: how long it must wait, in words ("3 minutes"). */
+  wait?: string;
+};
 
-export function SignInForm({ failed }: SignInFormProps) {
+export function SignInForm({ failed, wait }: SignInFormProps) {
+  const message = wait
+    ? `Too many wrong passwords from your network. Try again in ${wait}.`
+    : failed
+      ? 'That password is not right.'
+      : undefined;
   return (
     <form action={signIn} className="max-w-sm space-y-4">
       <div>
@@ -15,16 +24,16 @@ export function SignInForm({ failed }: SignInFormProps) {
           type="password"
           autoComplete="current-password"
           required
-          aria-invalid={failed || undefined}
-          aria-describedby={failed ? 'admin-password-error' : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? 'admin-password-error' : undefined}
           className="mt-1 block w-full rounded-md border border-neutral-400 bg-white px-3 py-2 dark:border-neutral-600 dark:bg-neutral-900"
         />
-        {failed ? (
+        {message ? (
           <p
             id="admin-password-error"
             className="mt-1 text-sm font-semibold text-red-700 dark:text-red-400"
           >
-            That password is not right.
+            {message}
           </p>
         ) : null}
       </div>

@@ -1,17 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { adminAccess } from '@/lib/admin/auth';
-import {
-  passwordMatches,
-  SESSION_COOKIE,
-  SESSION_MAX_AGE_S,
-  signSession,
-} from '@/lib/admin/session';
+import { adminAccess, sessionCookieOptions } from '@/lib/admin/auth';
+import { endSession, passwordMatches, SESSION_COOKIE, startSession } from '@/lib/admin/session';
 import { getArticleBySlug } from '@/lib/content/queries';
-import { siteConfig } from '@/lib/site';
+import { attemptThrottle, networkKey } from '@/lib/security/attempts';
+import { adminPassword } from '@/lib/security/secret-settings';
 import { getDb } from './db';
 import { commentsSecret } from './secret';
 import { deleteComments, setStatus } from './store';
@@ -19,22 +15,32 @@ import { COMMENT_STATUSES, type CommentStatus } from './types';
 
 const ADMIN_PATH = '/admin/comments';
 
+/**
+ * A network that has guessed wrong too often is turned away before the password is even
+ * compared; the page then says how long to wait (lib/security/throttle.ts).
+ */
 export async function signIn(data: FormData): Promise<void> {
-  const password = process.env.ADMIN_PASSWORD;
-  const given = String(data.get('password') ?? '');
-  if (!password || !passwordMatches(given, password)) redirect(`${ADMIN_PATH}?signin=failed`);
-  (await cookies()).set(SESSION_COOKIE, signSession(commentsSecret(), password), {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: siteConfig.url.startsWith('https://'),
-    path: '/admin',
-    maxAge: SESSION_MAX_AGE_S,
-  });
+  const password = adminPassword();
+  if (password.state !== 'on') redirect(ADMIN_PATH);
+  const network = networkKey(await headers());
+  const throttle = attemptThrottle('admin');
+  if (!throttle.check(network).allowed) redirect(`${ADMIN_PATH}?signin=wait`);
+  if (!passwordMatches(String(data.get('password') ?? ''), password.value)) {
+    throttle.fail(network);
+    redirect(`${ADMIN_PATH}?signin=failed`);
+  }
+  throttle.succeed(network);
+  const keys = { secret: commentsSecret(), password: password.value };
+  const session = await startSession(await getDb(), keys);
+  (await cookies()).set(SESSION_COOKIE, session, sessionCookieOptions());
   redirect(ADMIN_PATH);
 }
 
+/** Ends the session on the server too, so a copy of the cookie is refused from now on. */
 export async function signOut(): Promise<void> {
-  (await cookies()).delete({ name: SESSION_COOKIE, path: '/admin' });
+  const jar = await cookies();
+  await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value);
+  jar.set(SESSION_COOKIE, '', { ...sessionCookieOptions(), maxAge: 0 });
   redirect(ADMIN_PATH);
 }
 
@@ -65,8 +71,10 @@ export async function moderate(data: FormData): Promise<void> {
     ids = data.getAll('ids').map(Number);
   }
   ids = ids.filter((id) => Number.isInteger(id) && id > 0);
+  // `view` comes from the form: only a known status goes back into the redirect.
+  const safeView = (COMMENT_STATUSES as readonly string[]).includes(view) ? view : 'pending';
   if (!['approve', 'spam', 'trash', 'delete', 'pending'].includes(op) || ids.length === 0) {
-    redirect(`${ADMIN_PATH}?status=${view}`);
+    redirect(`${ADMIN_PATH}?status=${safeView}`);
   }
   const db = await getDb();
   const slugs =
@@ -78,6 +86,5 @@ export async function moderate(data: FormData): Promise<void> {
     const article = getArticleBySlug(slug);
     if (article) revalidatePath(article.url);
   }
-  const safeView = (COMMENT_STATUSES as readonly string[]).includes(view) ? view : 'pending';
   redirect(`${ADMIN_PATH}?status=${safeView}&done=${op}&n=${ids.length}`);
 }

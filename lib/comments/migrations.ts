@@ -55,4 +55,23 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('comments').execute();
     },
   },
+  // Moderators' sessions, so that signing out ends one for good (lib/admin/session.ts).
+  '002-admin-sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('admin_sessions')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('admin_sessions_expires')
+        .on('admin_sessions')
+        .column('expires_at')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('admin_sessions').execute();
+    },
+  },
 };

@@ -1,4 +1,5 @@
-import { safeReturnPath, secretMatches } from './preview';
+import { createThrottle } from '@/lib/security/throttle';
+import { answerPreview, safeReturnPath, secretMatches } from './preview';
 
 describe('preview', () => {
   it('accepts only the exact secret', () => {
@@ -7,11 +8,78 @@ describe('preview', () => {
     expect(secretMatches('', 's3cret')).toBe(false);
   });
 
-  it('returns only to paths on this site', () => {
+  it('returns to paths on this site', () => {
     expect(safeReturnPath('/world/draft-story')).toBe('/world/draft-story');
-    expect(safeReturnPath('//evil.example/x')).toBe('/');
-    expect(safeReturnPath('https://evil.example')).toBe('/');
-    expect(safeReturnPath('/\\evil.example')).toBe('/');
-    expect(safeReturnPath(null)).toBe('/');
+    expect(safeReturnPath('/search?q=a&section=world#results')).toBe(
+      '/search?q=a&section=world#results',
+    );
+    expect(safeReturnPath('/été')).toBe('/%C3%A9t%C3%A9');
+    expect(safeReturnPath('/%2F/evil.example')).toBe('/%2F/evil.example');
+  });
+
+  // Each of these leaves the site in some browser, or breaks the Location header.
+  it.each([
+    ['the issue’s /%09/evil.example, decoded', '/\t/evil.example'],
+    ['a tab', '/\t/x'],
+    ['a newline', '/\n'],
+    ['a carriage return and line feed', '/x\r\nSet-Cookie: a=b'],
+    ['a NUL', '/\0/evil.example'],
+    ['a form feed', '/\f/evil.example'],
+    ['a no-break space', '/\u00a0/evil.example'],
+    ['a zero-width space', '/\u200b/evil.example'],
+    ['a right-to-left override', '/\u202e/evil.example'],
+    ['backslashes', '\\\\evil.example'],
+    ['a slash and a backslash', '/\\evil.example'],
+    ['a scheme', 'https://evil.example'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a protocol-relative URL', '//evil.example'],
+    ['a dot segment before a double slash', '/.//evil.example'],
+    ['a parent segment before a double slash', '/..//evil.example'],
+    ['encoded dot segments before a double slash', '/%2e/%2e//evil.example'],
+    ['a relative path', 'world/story'],
+    ['nothing', ''],
+    ['null', null],
+    ['a very long path', `/${'a'.repeat(10_000)}`],
+  ])('refuses %s', (_, path) => {
+    expect(safeReturnPath(path)).toBe('/');
+  });
+
+  it('never answers anything but a path on this site', () => {
+    const hostile = ['/\t/evil.example', '//evil', '/.//evil', '\\\\evil', '%0d%0a', '/%0d%0a'];
+    for (const path of hostile) {
+      const result = safeReturnPath(path);
+      expect(new URL(result, 'https://news.example').origin).toBe('https://news.example');
+      expect(result).toMatch(/^\/(?!\/)[\x21-\x7e]*$/);
+    }
+  });
+});
+
+describe('answerPreview', () => {
+  const on = { state: 'on', value: 'a long preview secret' } as const;
+
+  it('stays off without a secret, or with one under 12 characters', () => {
+    const throttle = createThrottle();
+    expect(answerPreview('x', 'n', { state: 'off' }, throttle).kind).toBe('off');
+    const short = answerPreview('short', 'n', { state: 'too-short', length: 5 }, throttle);
+    expect(short).toEqual({ kind: 'off', why: 'PREVIEW_SECRET must be at least 12 characters' });
+  });
+
+  it('opens for the right secret after a few wrong ones', () => {
+    const throttle = createThrottle();
+    expect(answerPreview('wrong', 'editor', on, throttle).kind).toBe('wrong');
+    expect(answerPreview(null, 'editor', on, throttle).kind).toBe('wrong');
+    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
+  });
+
+  it('stops comparing secrets from a network that keeps guessing', () => {
+    const throttle = createThrottle();
+    const answers = Array.from({ length: 10 }, () =>
+      answerPreview('guess', 'script', on, throttle),
+    ).map((a) => a.kind);
+    expect(answers.slice(0, 6)).toEqual(Array<string>(6).fill('wrong'));
+    expect(answers.slice(6)).toEqual(Array<string>(4).fill('throttled'));
+    // Even the right secret waits its turn; another network does not.
+    expect(answerPreview('a long preview secret', 'script', on, throttle).kind).toBe('throttled');
+    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
   });
 });

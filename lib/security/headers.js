@@ -3,34 +3,90 @@
 // site sends, pages and the proxy's own refusals alike, carries the same security headers.
 
 /**
- * The security headers for every response. A first version; docs/decisions says how the
- * Content-Security-Policy was chosen.
- * @param {{ siteUrl: string }} options
- * @returns {{ key: string; value: string }[]}
+ * next-themes (`disableTransitionOnChange`) inserts one `<style>` element while it switches
+ * theme, to stop transitions for a frame. Its text never changes, so its hash is the only
+ * inline style element the policy allows. headers.test.js recomputes it from the installed
+ * next-themes, so an upgrade that changes the text fails a unit test instead of the page.
  */
-export function securityHeaders({ siteUrl }) {
-  const https = siteUrl.startsWith('https://');
-  const csp = [
+export const THEME_SWITCH_STYLE_HASH = "'sha256-skqujXORqzxt1aE0NNXxujEanPTX6raoqSscTV/Ww/Y='";
+
+/**
+ * Browser features no page of the site uses. Each is one Chromium recognises: an unknown name
+ * makes Chromium print a warning on every page.
+ */
+const DENIED_FEATURES = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'idle-detection',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+];
+
+/**
+ * The Content-Security-Policy, as tight as a statically generated Next 16 site allows
+ * (docs/decisions/010-security-headers-and-csp.md):
+ * - scripts only from this origin, plus inline `<script>` elements, because every page carries
+ *   its own React Server Components payload inline: no fixed hash can cover it, and a nonce
+ *   would make every page render per request. Inline event-handler attributes stay refused
+ *   (`script-src-attr 'none'`), and so does `eval`.
+ * - style sheets only from this origin; inline `<style>` elements only the theme switch's;
+ *   inline style attributes allowed, which next/image writes on every picture. A browser that
+ *   knows no `-elem`/`-attr` directives falls back to `style-src`, which allows both.
+ * @param {boolean} https
+ */
+function contentSecurityPolicy(https) {
+  return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
+    "script-src-attr 'none'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `style-src-elem 'self' ${THEME_SWITCH_STYLE_HASH}`,
+    "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
     ...(https ? ['upgrade-insecure-requests'] : []),
   ].join('; ');
+}
+
+/**
+ * The security headers for every response.
+ * @param {{ siteUrl: string }} options `siteUrl` is SITE_URL: HSTS only when it is https, since
+ *   a browser told to use https for a site served over http could no longer reach it.
+ * @returns {{ key: string; value: string }[]}
+ */
+export function securityHeaders({ siteUrl }) {
+  const https = /^https:\/\//i.test(siteUrl);
   return [
-    { key: 'Content-Security-Policy', value: csp },
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(https) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
+    // frame-ancestors for browsers that predate it.
     { key: 'X-Frame-Options', value: 'DENY' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-    ...(https
-      ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-      : []),
+    { key: 'Permissions-Policy', value: DENIED_FEATURES.map((f) => `${f}=()`).join(', ') },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    // Two years; not includeSubDomains: the newsroom's other hosts under the same domain are
+    // not Masthead's to promise https for.
+    ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }] : []),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { ModerationList } from '@/components/admin/moderation-list';
 import { SignInForm } from '@/components/admin/sign-in-form';
 import { StatusTabs } from '@/components/admin/status-tabs';
@@ -7,6 +8,8 @@ import { signOut } from '@/lib/comments/admin-actions';
 import { getModerationQueue } from '@/lib/comments/queries';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/types';
 import { listArticleTitles } from '@/lib/content/queries';
+import { attemptThrottle, describeWait, networkKey } from '@/lib/security/attempts';
+import { MIN_SECRET_LENGTH } from '@/lib/security/secret-settings';
 
 export const metadata: Metadata = { title: 'Comments', robots: { index: false, follow: false } };
 
@@ -21,8 +24,13 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
           The admin area is off. Set the <code>ADMIN_PASSWORD</code> environment variable and
           restart the server to turn it on.
         </p>
+      ) : access === 'too-short' ? (
+        <p role="status">
+          The admin area is off: <code>ADMIN_PASSWORD</code> is shorter than {MIN_SECRET_LENGTH}{' '}
+          characters. Set a longer one and restart the server.
+        </p>
       ) : access === 'signed-out' ? (
-        <SignInForm failed={params.signin === 'failed'} />
+        <SignInForm failed={params.signin === 'failed'} wait={await signInWait()} />
       ) : (
         <Moderation
           status={statusFrom(params.status)}
@@ -31,6 +39,12 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
       )}
     </div>
   );
+}
+
+/** How long this reader's network must wait before the next password is looked at, if at all. */
+async function signInWait(): Promise<string | undefined> {
+  const verdict = attemptThrottle('admin').check(networkKey(await headers()));
+  return verdict.allowed ? undefined : describeWait(verdict.retryAfterS);
 }
 
 function statusFrom(value: string | string[] | undefined): CommentStatus {

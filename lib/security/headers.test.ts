@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { securityHeaders, THEME_SWITCH_STYLE_HASH } from './headers';
+
+const headersFor = (siteUrl: string) =>
+  Object.fromEntries(securityHeaders({ siteUrl }).map(({ key, value }) => [key, value]));
+
+const directives = (csp: string) =>
+  new Map(
+    csp.split(';').map((part) => {
+      const [name = '', ...sources] = part.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+
+describe('securityHeaders', () => {
+  it('sends the baseline on every site', () => {
+    const headers = headersFor('http://localhost:3000');
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    expect(headers['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['X-Frame-Options']).toBe('DENY');
+    expect(headers['Permissions-Policy']).toMatch(/(^|, )camera=\(\)/);
+    expect(headers['Permissions-Policy']).toMatch(/(^|, )geolocation=\(\)/);
+    expect(headers['Permissions-Policy']).not.toMatch(/=\((?!\))/);
+  });
+
+  it('sends HSTS and upgrades requests only when SITE_URL is https', () => {
+    for (const siteUrl of ['http://localhost:3000', 'http://news.example', 'news.example', '']) {
+      const headers = headersFor(siteUrl);
+      expect(headers['Strict-Transport-Security'], siteUrl).toBeUndefined();
+      expect(headers['Content-Security-Policy'], siteUrl).not.toContain('upgrade-insecure');
+    }
+    for (const siteUrl of ['https://news.example', 'HTTPS://news.example/']) {
+      const headers = headersFor(siteUrl);
+      expect(headers['Strict-Transport-Security'], siteUrl).toMatch(/^max-age=\d{8,}$/);
+      expect(headers['Content-Security-Policy'], siteUrl).toContain('upgrade-insecure-requests');
+    }
+  });
+
+  it('allows scripts, styles and everything else only from this origin', () => {
+    const csp = directives(headersFor('https://news.example')['Content-Security-Policy']!);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('form-action')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(csp.get('script-src-attr')).toEqual(["'none'"]);
+    expect(csp.get('style-src-elem')).toEqual(["'self'", THEME_SWITCH_STYLE_HASH]);
+    for (const [name, sources] of csp) {
+      expect(sources, name).not.toContain("'unsafe-eval'");
+      expect(sources, name).not.toContain('*');
+      expect(
+        sources.filter((s) => /^[a-z-]+:/.test(s)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('allows the one style element next-themes inserts, as the installed version writes it', () => {
+    const require = createRequire(import.meta.url);
+    const source = readFileSync(require.resolve('next-themes'), 'utf8');
+    const css = /createTextNode\("(\*,\*::before,\*::after\{[^"]*)"\)/.exec(source)?.[1];
+    expect(css, 'next-themes no longer inserts its transition style the same way').toBeDefined();
+    const hash = createHash('sha256').update(css!).digest('base64');
+    expect(THEME_SWITCH_STYLE_HASH).toBe(`'sha256-${hash}'`);
+  });
+});
