@@ -23,5 +23,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Not Next's own files (scripts, styles, optimised images, development tools).
-  matcher: ['/((?!_next/|__nextjs).*)'],
+  matcher: ['/((?!_next/|__nextjs).+)'],
 };
