@@ -39,6 +39,9 @@ const nextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
   },
+  // Next strips a trailing `.rsc` before proxy.ts sees a path, then routes the path with it:
+  // `/world/<real slug>.rsc` would render and cache a 404 (docs/decisions/011).
+  redirects: async () => [{ source: '/:path*.rsc', destination: '/:path*', permanent: true }],
   // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
   async headers() {
     return [

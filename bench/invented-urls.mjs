@@ -68,6 +68,7 @@ const kinds = [
   ['OG image, unknown section', () => [`/${word()}/${word()}/opengraph-image`]],
   ['comment page of an invented article', () => [`/${pick(sections)}/${word()}/comment`]],
   ['feed of an unknown section', () => [`/${word()}/feed.xml`]],
+  ['invented slug with .rsc', () => [`/${pick(sections)}/${word()}.rsc`]],
   [
     'real slug in upper case',
     () => [`/${article.section}/${article.slug.toUpperCase()}${serial++}`],

@@ -53,7 +53,7 @@ function inventedPaths(word: string): string[] {
 }
 
 async function expectRefused(request: APIRequestContext, url: string, headers = {}) {
-  const response = await request.get(url, { headers, maxRedirects: 0 });
+  const response = await request.get(url, { headers });
   expect(response.status(), url).toBe(404);
   expect(response.headers()['cache-control'], url).toMatch(PRIVATE);
   expect(response.headers()['x-content-type-options'], url).toBe('nosniff');
@@ -70,8 +70,14 @@ test('invented URLs of every kind answer 404 and leave nothing in Next’s cache
     await expectRefused(request, url, { RSC: '1' });
     await expectRefused(request, url, { RSC: '1', 'Next-Router-Prefetch': '1' });
   }
+  // Next strips a trailing `.rsc` before the proxy sees the path: next.config.js redirects it.
+  const rsc = await request.get(`${KIM.url}.rsc`, { maxRedirects: 0 });
+  expect(rsc.status()).toBe(308);
+  expect(rsc.headers()['location']).toBe(KIM.url);
+  await expectRefused(request, `/world/${word}.rsc`);
   await settle();
   expect(cachedFiles(word)).toEqual([]);
+  expect(cachedFiles(`${path.basename(KIM.url)}.rsc.meta`)).toEqual([]);
   // Page numbers are refused before a page renders, so none is stored under a real number.
   expect(cachedFiles('/world/page/999')).toEqual([]);
 });
