@@ -18,7 +18,8 @@ export function proxy(request: NextRequest) {
     return NextResponse.next();
   }
   if (isPublicFile(pathname)) return NextResponse.next();
-  return notFoundResponse(request.url);
+  // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
+  return notFoundResponse() ?? NextResponse.next();
 }
 
 export const config = {

@@ -81,6 +81,11 @@ describe('proxy', () => {
     expect(proxyModule.proxy(request('/world/invented', PREVIEW_ID)).status).toBe(404);
   });
 
+  it('lets `next dev` render its own 404 page, which it neither prerenders nor caches', () => {
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(lets(proxyModule.proxy(request('/world/invented')))).toBe(true);
+  });
+
   it('lets everything through before the content build has run, as the pages then say', () => {
     rmSync(path.join(root, '.contentlayer'), { recursive: true });
     vi.resetModules();
