@@ -104,6 +104,16 @@ function measure(dir) {
   return { bytes, files };
 }
 
+/** scripts/lib/server.mjs waits for anything to answer: a server left on the port would be measured. */
+async function assertFree(port) {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`something already answers on port ${port}: stop it first`);
+}
+
+await assertFree(port);
 mkdirSync(scratch, { recursive: true });
 const server = await startNext({
   port,

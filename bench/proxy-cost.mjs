@@ -91,6 +91,16 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** scripts/lib/server.mjs waits for anything to answer: a server left on the port would be measured. */
+async function assertFree(port) {
+  const answered = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`something already answers on port ${port}: stop it first`);
+}
+
+for (const { port } of Object.values(servers)) await assertFree(port);
 const started = await Promise.all(
   Object.entries(servers).map(([name, { dir, port }]) =>
     startServer({
