@@ -44,6 +44,9 @@ const nextConfig = {
     // A comment is at most 5,000 characters; nothing a reader posts comes near 1 MB, Next's default.
     serverActions: { bodySizeLimit: '64kb' },
   },
+  // Next strips a trailing `.rsc` before proxy.ts sees a path, then routes the path with it:
+  // `/world/<real slug>.rsc` would render and cache a 404 (docs/decisions/011).
+  redirects: async () => [{ source: '/:path*.rsc', destination: '/:path*', permanent: true }],
   // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
   async headers() {
     return [

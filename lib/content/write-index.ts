@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROUTES_FILE, routesFile } from '../routing/routes-file';
 import type { ContentIndex } from './types';
 
 /** Where the content build leaves what the site reads; `lib/content/store.ts` reads it back. */
@@ -22,6 +23,7 @@ export function writeContentIndex(
     writeFileSync(path.join(tmp, 'bodies', `${slug}.json`), JSON.stringify({ code }));
   }
   writeFileSync(path.join(tmp, 'index.json'), JSON.stringify(index));
+  writeFileSync(path.join(tmp, ROUTES_FILE), JSON.stringify(routesFile(index)));
   // Swap in whole so a running dev server never reads half an index.
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);

@@ -1,13 +1,20 @@
 import { ImageResponse } from 'next/og';
+import { notFound } from 'next/navigation';
 import { getArticle, getSection } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 
 export const alt = 'Headline card';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
-// Drawn on first request, not at build: 10,000 cards would dominate the build. CDNs keep one a
-// day, then fetch it again in the background, so a corrected headline reaches the card.
-export const dynamic = 'force-dynamic';
+// Drawn on first request, not at build (10,000 cards would dominate the build), then served from
+// Next's cache. Only real articles get one: proxy.ts answers 404 for any other path before this
+// runs. Redrawn at most once a day, as CDNs keep it, so a corrected headline reaches the card.
+export const revalidate = 86400;
+export const dynamicParams = true;
+
+export function generateStaticParams(): { section: string; slug: string }[] {
+  return [];
+}
 
 export default async function OpenGraphImage({
   params,
@@ -15,8 +22,8 @@ export default async function OpenGraphImage({
   params: Promise<{ section: string; slug: string }>;
 }) {
   const { section: sectionId, slug } = await params;
-  const article = getArticle(sectionId, slug);
-  const section = article ? getSection(article.section) : undefined;
+  const article = getArticle(sectionId, slug) ?? notFound();
+  const section = getSection(article.section);
   return new ImageResponse(
     <div
       style={{
@@ -44,12 +51,12 @@ export default async function OpenGraphImage({
       <div
         style={{
           display: 'flex',
-          fontSize: article && article.title.length > 80 ? 56 : 68,
+          fontSize: article.title.length > 80 ? 56 : 68,
           lineHeight: 1.15,
           fontWeight: 700,
         }}
       >
-        {article?.title ?? siteConfig.name}
+        {article.title}
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34 }}>
         <div style={{ display: 'flex', width: 56, height: 8, background: '#b3261e' }} />

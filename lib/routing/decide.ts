@@ -1,0 +1,156 @@
+import { pageCount, type RouteTable } from './route-table';
+
+/**
+ * Whether a path names something that exists, decided before Next renders anything
+ * (docs/decisions/011). `preview`: only a draft or a scheduled article is there, which a
+ * previewing editor may open and a reader may not.
+ */
+export type RouteDecision = 'allow' | 'preview' | 'not-found';
+
+/** A route parameter by name, as the page would receive it. */
+type Param = (name: string) => string;
+type Rule = {
+  /** The route as app/ spells it; a `[name]` segment is a parameter. */
+  route: string;
+  decide: (param: Param, table: RouteTable) => RouteDecision;
+};
+
+const allow = (): RouteDecision => 'allow';
+const when = (exists: boolean): RouteDecision => (exists ? 'allow' : 'not-found');
+
+/** Pages 2…n of a listing; page 1 lives at the listing's own address, "02" at none. */
+function laterPage(page: string, count: number | undefined, table: RouteTable): RouteDecision {
+  if (count === undefined || !/^[1-9]\d{0,8}$/.test(page)) return 'not-found';
+  return when(Number(page) >= 2 && Number(page) <= pageCount(count, table.pageSize));
+}
+
+function article(param: Param, table: RouteTable): RouteDecision {
+  if (table.published.get(param('slug')) === param('section')) return 'allow';
+  return table.unpublished.get(param('slug')) === param('section') ? 'preview' : 'not-found';
+}
+
+/** A published article's own pages: its card and its comment form take no drafts. */
+const publishedArticle = (param: Param, table: RouteTable) =>
+  when(table.published.get(param('slug')) === param('section'));
+
+/**
+ * Every route in app/, with what makes a path under it real. `lib/routing/decide.test.ts`
+ * fails when app/ gains a route that is not listed here.
+ */
+export const RULES: Rule[] = [
+  ...[
+    '/',
+    '/search',
+    '/tags',
+    '/corrections',
+    '/privacy',
+    '/feed.xml',
+    '/atom.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+    '/robots.txt',
+    '/icon.png',
+    '/apple-icon.png',
+    '/admin/comments',
+    '/api/preview',
+    '/api/preview/exit',
+  ].map((route) => ({ route, decide: allow })),
+  { route: '/[section]', decide: (p, t) => when(t.sections.has(p('section'))) },
+  {
+    route: '/[section]/page/[page]',
+    decide: (p, t) => laterPage(p('page'), t.sections.get(p('section')), t),
+  },
+  { route: '/[section]/feed.xml', decide: (p, t) => when(t.sections.has(p('section'))) },
+  { route: '/[section]/[slug]', decide: article },
+  { route: '/[section]/[slug]/opengraph-image', decide: publishedArticle },
+  // The comment form on a page of its own, where a post without JavaScript lands on an error.
+  { route: '/[section]/[slug]/comment', decide: publishedArticle },
+  { route: '/tags/[tag]', decide: (p, t) => when(t.tags.has(p('tag'))) },
+  {
+    route: '/tags/[tag]/page/[page]',
+    decide: (p, t) => laterPage(p('page'), t.tags.get(p('tag')), t),
+  },
+  { route: '/authors/[id]', decide: (p, t) => when(t.authors.has(p('id'))) },
+  {
+    route: '/authors/[id]/page/[page]',
+    decide: (p, t) => laterPage(p('page'), t.authors.get(p('id')), t),
+  },
+  // Comments live in the database, not the content index; the page looks the id up itself and
+  // is rendered on every request, never cached. Only the id's form is checked here.
+  { route: '/comments/[id]/reply', decide: (p) => when(/^[1-9]\d{0,15}$/.test(p('id'))) },
+];
+
+type Compiled = { segments: string[]; params: (string | undefined)[]; rule: Rule };
+
+/**
+ * Rules with more literal segments first, position by position, as Next matches them:
+ * `/tags/x` is a topic, never a section called "tags"; `/world/feed.xml` a feed, not an article.
+ */
+const compiled: Compiled[] = RULES.map((rule) => {
+  const segments = rule.route.split('/').slice(1).filter(Boolean);
+  const params = segments.map((s) => (s.startsWith('[') ? s.slice(1, -1) : undefined));
+  return { segments, params, rule };
+}).sort((a, b) => {
+  for (let i = 0; i < Math.min(a.params.length, b.params.length); i++) {
+    const order = Number(a.params[i] !== undefined) - Number(b.params[i] !== undefined);
+    if (order !== 0) return order;
+  }
+  return 0;
+});
+
+/** Longer than any slug, tag or id the content check accepts, and far shorter than abuse. */
+const MAX_PATH = 1024;
+
+/**
+ * One segment as the page would receive it, or undefined unless it is written the one way a
+ * link on the site writes it: `kim%2Dnew` would be a second address for `kim-new`. Hex case is
+ * the client's choice. A slash inside a segment (`%2F`, `%5C`), a dot segment, a NUL or another
+ * control character names nothing on the site, nor a file in public/.
+ */
+function segment(raw: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  if (encodeURIComponent(decoded).toLowerCase() !== raw.toLowerCase()) return undefined;
+  if (decoded === '' || decoded === '.' || decoded === '..') return undefined;
+  return /[/\\\p{Cc}]/u.test(decoded) ? undefined : decoded;
+}
+
+/**
+ * The decoded segments of a URL path (`request.nextUrl.pathname`: percent-encoded, dot segments
+ * already resolved), or undefined if any segment is not in its one canonical form. An empty
+ * segment (`//`, a trailing slash) is never a page's address either.
+ */
+export function pathSegments(pathname: string): string[] | undefined {
+  if (pathname.length > MAX_PATH || !pathname.startsWith('/')) return undefined;
+  if (pathname === '/') return [];
+  const segments: string[] = [];
+  for (const part of pathname.slice(1).split('/')) {
+    const decoded = segment(part);
+    if (decoded === undefined) return undefined;
+    segments.push(decoded);
+  }
+  return segments;
+}
+
+/** The decision for a URL path, as `request.nextUrl.pathname` gives it. */
+export function decideRoute(pathname: string, table: RouteTable): RouteDecision {
+  const segments = pathSegments(pathname);
+  if (segments === undefined) return 'not-found';
+  for (const { segments: pattern, params, rule } of compiled) {
+    if (pattern.length !== segments.length) continue;
+    const found = new Map<string, string>();
+    let matches = true;
+    pattern.forEach((literal, i) => {
+      const name = params[i];
+      if (name !== undefined) found.set(name, segments[i] ?? '');
+      else if (literal !== segments[i]) matches = false;
+    });
+    if (matches) return rule.decide((name) => found.get(name) ?? '', table);
+  }
+  return 'not-found';
+}

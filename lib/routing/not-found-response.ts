@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { NextResponse } from 'next/server';
+import { securityHeaders } from '../security/headers.js';
+import { siteConfig } from '../site';
+import { watchedFile } from './watched-file';
+
+/**
+ * Never stored, as Next answers its own 404s: answering one costs the server a lookup, and a
+ * stored 404 would outlive the story later published at its address (docs/decisions/011).
+ */
+const NOT_FOUND_CACHE_CONTROL = 'private, no-cache, no-store, max-age=0, must-revalidate';
+
+/** The site's not-found page (app/not-found.tsx) as `next build` prerendered it. */
+const prerendered = watchedFile(
+  () => path.join(process.cwd(), '.next', 'server', 'app', '_not-found.html'),
+  (html) => html,
+  { intervalMs: 10_000 },
+);
+
+/**
+ * The site's own not-found page, header, footer and search included, with status 404 and
+ * without rendering anything or writing to Next's cache. Client-side navigations get the same
+ * HTML; Next's router then loads the address as a whole page, which shows this page again.
+ * Undefined under `next dev`, which prerenders nothing (and caches nothing to protect).
+ */
+export function notFoundResponse(): NextResponse | undefined {
+  const html = process.env.NODE_ENV === 'production' ? prerendered() : undefined;
+  if (html === undefined) return undefined;
+  const headers = new Headers();
+  for (const { key, value } of securityHeaders({ siteUrl: siteConfig.url })) {
+    headers.set(key, value);
+  }
+  headers.set('Cache-Control', NOT_FOUND_CACHE_CONTROL);
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  return new NextResponse(html, { status: 404, headers });
+}

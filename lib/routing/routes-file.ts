@@ -1,0 +1,38 @@
+import { tagSlug } from '../content/tags';
+import type { ContentIndex } from '../content/types';
+
+/**
+ * What exists, for the proxy that refuses invented URLs before Next renders them
+ * (docs/decisions/011). Written by the content build beside index.json: the proxy reads this
+ * small file instead of the whole index, which holds every article's title, standfirst and
+ * table of contents.
+ */
+export type RoutesFile = {
+  sections: string[];
+  authors: string[];
+  /** Every article that is not a draft, with the date it goes live (scheduled ones too). */
+  articles: { slug: string; section: string; date: string; tags: string[]; authors: string[] }[];
+  /** Drafts, which only a previewing editor may open. */
+  drafts: { slug: string; section: string }[];
+};
+
+export const ROUTES_FILE = 'routes.json';
+
+export function routesFile(index: ContentIndex): RoutesFile {
+  const live = index.articles.filter((a) => !a.draft);
+  return {
+    sections: index.sections.map((s) => s.id),
+    authors: index.authors.map((a) => a.id),
+    articles: live.map((a) => ({
+      slug: a.slug,
+      section: a.section,
+      date: a.date,
+      // Slugged as the tag pages slug them, once per article.
+      tags: [...new Set(a.tags.map(tagSlug))],
+      authors: a.authorIds,
+    })),
+    drafts: index.articles
+      .filter((a) => a.draft)
+      .map((a) => ({ slug: a.slug, section: a.section })),
+  };
+}
