@@ -1,5 +1,6 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
+import { MAX_BODY_BYTES } from './lib/security/body-limit.js';
 import { securityHeaders } from './lib/security/headers.js';
 
 /**
@@ -41,8 +42,9 @@ const nextConfig = {
     formats: ['image/avif', 'image/webp'],
   },
   experimental: {
-    // A comment is at most 5,000 characters; nothing a reader posts comes near 1 MB, Next's default.
-    serverActions: { bodySizeLimit: '64kb' },
+    // lib/security/body-limit.js says why; proxy.ts refuses anything larger before Next reads it.
+    serverActions: { bodySizeLimit: MAX_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_BODY_BYTES + 1,
   },
   // Next strips a trailing `.rsc` before proxy.ts sees a path, then routes the path with it:
   // `/world/<real slug>.rsc` would render and cache a 404 (docs/decisions/011).

@@ -1,14 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { checkRequestBody } from '@/lib/routing/body-check';
 import { decideRoute } from '@/lib/routing/decide';
-import { notFoundResponse } from '@/lib/routing/not-found-response';
+import { notFoundResponse, refusal } from '@/lib/routing/not-found-response';
 import { isPreviewCookie, isPublicFile, siteRoutes } from '@/lib/routing/site-routes';
 
 /**
  * Refuses what does not exist before Next renders it: an invented article, topic, author or
  * page number answers the site's 404 page from the content index, and leaves nothing in Next's
- * cache (docs/decisions/011).
+ * cache (docs/decisions/011). A request body Next could only answer with a 500 (too large,
+ * of unknown length, a form that does not parse) is refused here too.
  */
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
+  // Reads stay synchronous: they are nearly every request.
+  if (request.method === 'GET' || request.method === 'HEAD') return route(request);
+  return checkRequestBody(request).then((bad) =>
+    bad ? refusal(bad.status, `${bad.message}\n`) : route(request),
+  );
+}
+
+function route(request: NextRequest): NextResponse {
   const routes = siteRoutes();
   if (!routes) return NextResponse.next();
   const { pathname } = request.nextUrl;
@@ -23,6 +33,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Not Next's own files (scripts, styles, optimised images, development tools).
-  matcher: ['/((?!_next/|__nextjs).+)'],
+  matcher: [
+    // Not Next's own files (scripts, styles, optimised images, development tools).
+    '/((?!_next/|__nextjs).+)',
+    // The front page is always there; only what is posted to it needs a look.
+    { source: '/', has: [{ type: 'header', key: 'content-type' }] },
+  ],
 };

@@ -53,6 +53,7 @@ export const RULES: Rule[] = [
     '/icon.png',
     '/apple-icon.png',
     '/admin/comments',
+    '/admin/preview',
     '/api/preview',
     '/api/preview/exit',
   ].map((route) => ({ route, decide: allow })),

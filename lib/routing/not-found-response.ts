@@ -26,11 +26,16 @@ const prerendered = watchedFile(
 export function notFoundResponse(): NextResponse | undefined {
   const html = process.env.NODE_ENV === 'production' ? prerendered() : undefined;
   if (html === undefined) return undefined;
+  return refusal(404, html, 'text/html; charset=utf-8');
+}
+
+/** An answer the proxy gives itself: the security headers, and never stored anywhere. */
+export function refusal(status: number, body: string, type = 'text/plain; charset=utf-8') {
   const headers = new Headers();
   for (const { key, value } of securityHeaders({ siteUrl: siteConfig.url })) {
     headers.set(key, value);
   }
   headers.set('Cache-Control', NOT_FOUND_CACHE_CONTROL);
-  headers.set('Content-Type', 'text/html; charset=utf-8');
-  return new NextResponse(html, { status: 404, headers });
+  headers.set('Content-Type', type);
+  return new NextResponse(body, { status, headers });
 }

@@ -50,17 +50,23 @@ const request = (pathname: string, cookie?: string) =>
   new NextRequest(`http://localhost${pathname}`, {
     headers: cookie ? { cookie: `__prerender_bypass=${cookie}` } : {},
   });
+/** A read: the proxy answers it at once, without a promise. */
+const get = (pathname: string, cookie?: string) => {
+  const response = proxyModule.proxy(request(pathname, cookie));
+  if (response instanceof Promise) throw new Error('a GET should be answered synchronously');
+  return response;
+};
 const lets = (response: Response) => response.headers.get('x-middleware-next') === '1';
 
 describe('proxy', () => {
   it('lets real pages and public files through', () => {
     for (const pathname of ['/world', '/world/kim', '/ads.txt', '/search']) {
-      expect(lets(proxyModule.proxy(request(pathname))), pathname).toBe(true);
+      expect(lets(get(pathname)), pathname).toBe(true);
     }
   });
 
   it('answers the site’s not-found page itself: 404, never stored, with the security headers', async () => {
-    const response = proxyModule.proxy(request('/world/invented'));
+    const response = get('/world/invented');
     expect(lets(response)).toBe(false);
     expect(response.status).toBe(404);
     expect(await response.text()).toBe(NOT_FOUND_HTML);
@@ -73,25 +79,79 @@ describe('proxy', () => {
   });
 
   it('opens a draft only with this build’s draft-mode cookie', () => {
-    expect(proxyModule.proxy(request('/world/secret')).status).toBe(404);
-    expect(proxyModule.proxy(request('/world/secret', 'forged')).status).toBe(404);
-    expect(proxyModule.proxy(request('/world/secret', '')).status).toBe(404);
-    expect(lets(proxyModule.proxy(request('/world/secret', PREVIEW_ID)))).toBe(true);
+    expect(get('/world/secret').status).toBe(404);
+    expect(get('/world/secret', 'forged').status).toBe(404);
+    expect(get('/world/secret', '').status).toBe(404);
+    expect(lets(get('/world/secret', PREVIEW_ID))).toBe(true);
     // A real editor's cookie opens drafts, not invented URLs.
-    expect(proxyModule.proxy(request('/world/invented', PREVIEW_ID)).status).toBe(404);
+    expect(get('/world/invented', PREVIEW_ID).status).toBe(404);
   });
 
   it('lets `next dev` render its own 404 page, which it neither prerenders nor caches', () => {
     vi.stubEnv('NODE_ENV', 'development');
-    expect(lets(proxyModule.proxy(request('/world/invented')))).toBe(true);
+    expect(lets(get('/world/invented'))).toBe(true);
   });
 
   it('lets everything through before the content build has run, as the pages then say', () => {
     rmSync(path.join(root, '.contentlayer'), { recursive: true });
     vi.resetModules();
-    return import('../../proxy').then(({ proxy }) => {
-      expect(lets(proxy(request('/world/invented')))).toBe(true);
+    return import('../../proxy').then(async ({ proxy }) => {
+      expect(lets(await proxy(request('/world/invented')))).toBe(true);
     });
+  });
+});
+
+describe('the proxy on request bodies', () => {
+  const post = (body: BodyInit, headers: Record<string, string>) =>
+    proxyModule.proxy(
+      new NextRequest('http://localhost/world/kim/comment', { method: 'POST', body, headers }),
+    );
+
+  it('lets a form of a sensible size through', async () => {
+    const form = new FormData();
+    form.append('comment', 'Hello');
+    const encoded = new Request('http://x', { method: 'POST', body: form });
+    const body = await encoded.arrayBuffer();
+    const type = encoded.headers.get('content-type') ?? '';
+    const response = await post(body, {
+      'content-type': type,
+      'content-length': String(body.byteLength),
+    });
+    expect(lets(response)).toBe(true);
+  });
+
+  it('refuses a body over the limit by its stated length, before reading it (413)', async () => {
+    const response = await post('x', { 'content-length': String(2_000_000) });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('refuses a body of unstated length (411) and a nonsense length (400)', async () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('x'));
+        controller.close();
+      },
+    });
+    const chunked = await proxyModule.proxy(
+      new NextRequest('http://localhost/world/kim', {
+        method: 'POST',
+        body: stream,
+        duplex: 'half',
+      }),
+    );
+    expect(chunked.status).toBe(411);
+    expect((await post('x', { 'content-length': '-1' })).status).toBe(400);
+  });
+
+  it('refuses a form that does not parse, which Next would answer with a 500', async () => {
+    const garbage = '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nno closing boundary';
+    const response = await post(garbage, {
+      'content-type': 'multipart/form-data; boundary=b',
+      'content-length': String(garbage.length),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('The form in this request could not be read.\n');
   });
 });
 
