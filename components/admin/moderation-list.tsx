@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { CommentBody } from '@/components/comments/comment-body';
 import { moderate } from '@/lib/comments/admin-actions';
+import { shownName } from '@/lib/comments/text';
 import type { ModerationItem } from '@/lib/comments/store';
 import type { CommentStatus } from '@/lib/comments/types';
 import { formatDate } from '@/lib/content/dates';
@@ -54,7 +55,8 @@ export function ModerationList({ status, items, articles }: ModerationListProps)
       <ol className="space-y-4">
         {items.map((item) => {
           const article = articles.get(item.article_slug);
-          const name = `${item.author_name}, ${formatDate(item.created_at)}`;
+          const author = shownName(item.author_name);
+          const name = `${author}, ${formatDate(item.created_at)}`;
           return (
             <li
               key={item.id}
@@ -70,7 +72,7 @@ export function ModerationList({ status, items, articles }: ModerationListProps)
                     className="h-4 w-4"
                   />
                   <label htmlFor={`select-${item.id}`} className="font-semibold">
-                    <bdi>{item.author_name}</bdi>
+                    <bdi>{author}</bdi>
                   </label>
                   <span className="text-sm text-neutral-600 dark:text-neutral-400">
                     <time dateTime={item.created_at}>{formatDate(item.created_at)}</time> on{' '}
@@ -86,7 +88,7 @@ export function ModerationList({ status, items, articles }: ModerationListProps)
                 </div>
                 {item.author_url ? (
                   <p className="text-sm break-all text-neutral-600 dark:text-neutral-400">
-                    {item.author_url}
+                    {item.author_url.slice(0, 300)}
                   </p>
                 ) : null}
                 {item.held_reason ? (

@@ -1,4 +1,5 @@
 import 'server-only';
+import { shownName } from './text';
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type {
   CommentRow,
@@ -40,6 +41,7 @@ export async function listThreads(db: Db, articleSlug: string): Promise<CommentT
     .orderBy('id')
     .execute();
   const threads = new Map<number, CommentThread>();
+  for (const row of rows) row.name = shownName(row.name);
   for (const row of rows) {
     if (row.parentId === null) threads.set(row.id, { ...row, replies: [] });
   }
@@ -55,12 +57,13 @@ export async function getPublicComment(
   db: Db,
   id: number,
 ): Promise<(PublicComment & { articleSlug: string }) | undefined> {
-  return db
+  const row = await db
     .selectFrom('comments')
     .select([...PUBLIC_COLUMNS, 'article_slug as articleSlug'])
     .where('id', '=', id)
     .where('status', '=', 'approved')
     .executeTakeFirst();
+  return row && { ...row, name: shownName(row.name) };
 }
 
 /** Where a reply attaches: replies to a reply join the top-level comment's thread. */

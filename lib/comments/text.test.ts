@@ -1,4 +1,4 @@
-import { parseCommentText, webAddress } from './text';
+import { parseCommentText, type Segment, SHOWN_MAX, shownName, webAddress } from './text';
 
 describe('parseCommentText', () => {
   it('keeps paragraphs and line breaks', () => {
@@ -54,6 +54,11 @@ describe('parseCommentText', () => {
     const huge = `${'word '.repeat(40_000)}http://999.1.1.1`;
     expect(parseCommentText(huge)).toHaveLength(1);
   });
+
+  it('shows at most SHOWN_MAX characters of a row longer than any form allows', () => {
+    const [[[segment]]] = parseCommentText('x'.repeat(1_000_000)) as [[[Segment]]];
+    expect(segment).toEqual({ kind: 'text', text: `${'x'.repeat(SHOWN_MAX)}…` });
+  });
 });
 
 describe('webAddress', () => {
@@ -67,5 +72,17 @@ describe('webAddress', () => {
     [null, null],
   ])('%s -> %s', (input, expected) => {
     expect(webAddress(input)).toBe(expected);
+  });
+});
+
+describe('shownName', () => {
+  it.each([
+    ['', 'A reader'],
+    ['\u200B\u202E', 'A reader'],
+    ['Esc\u001b[31m', 'Esc[31m'],
+    ['n'.repeat(10_000), 'n'.repeat(160)],
+    ['Ana\nBel', 'Ana Bel'],
+  ])('shows the stored name %j as %j', (stored, shown) => {
+    expect(shownName(stored)).toBe(shown);
   });
 });

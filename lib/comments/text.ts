@@ -1,5 +1,12 @@
+import { LIMITS } from './limits';
 import { explicitLinks } from './links';
 import { cleanText } from './sanitize';
+
+/**
+ * The most of one comment a page shows. The form allows half this; a longer row was written
+ * some other way, and one such row must not make a page megabytes long.
+ */
+export const SHOWN_MAX = LIMITS.commentMax * 2;
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 /** A paragraph is a list of lines; a line is a list of segments. */
@@ -17,12 +24,23 @@ export function webAddress(value: string | null | undefined): string | null {
 }
 
 /**
+ * A stored name as pages show it: cleaned like the form cleans it, bounded, and never empty,
+ * whatever the row holds.
+ */
+export function shownName(name: string): string {
+  const text = cleanText(typeof name === 'string' ? name : String(name), { multiline: false });
+  return text.trim().slice(0, LIMITS.name * 2) || 'A reader';
+}
+
+/**
  * Turns a reader's plain text into paragraphs, lines and links, and nothing more: the result is
  * rendered as React text nodes, so markup in a comment stays visible characters. Total: stored
  * text of any shape (rows written before today's checks, or by hand) comes back as text.
  */
 export function parseCommentText(body: string): Paragraph[] {
-  const text = cleanText(typeof body === 'string' ? body : String(body), { multiline: true });
+  const whole = typeof body === 'string' ? body : String(body);
+  const cut = whole.length > SHOWN_MAX ? `${whole.slice(0, SHOWN_MAX)}…` : whole;
+  const text = cleanText(cut, { multiline: true });
   try {
     return text
       .split(/\n\s*\n/)
