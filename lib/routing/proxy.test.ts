@@ -144,6 +144,25 @@ describe('the proxy on request bodies', () => {
     expect((await post('x', { 'content-length': '-1' })).status).toBe(400);
   });
 
+  it.each([
+    ['garbage', 'multipart/form-data; boundary=b', 'garbage'],
+    ['another boundary', 'multipart/form-data; boundary=b', '--c\r\nx\r\n--c--'],
+    ['no boundary named', 'multipart/form-data', '--b\r\nx\r\n--b--'],
+  ])('refuses multipart that is not framed as such: %s', async (_name, type, body) => {
+    const response = await post(body, {
+      'content-type': type,
+      'content-length': String(body.length),
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('lets a quoted boundary through', async () => {
+    const body = '--a b\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--a b--\r\n';
+    const headers = { 'content-type': 'multipart/form-data; boundary="a b"' };
+    const response = await post(body, { ...headers, 'content-length': String(body.length) });
+    expect(lets(response)).toBe(true);
+  });
+
   it('refuses a form that does not parse, which Next would answer with a 500', async () => {
     const garbage = '--b\r\nContent-Disposition: form-data; name="x"\r\n\r\nno closing boundary';
     const response = await post(garbage, {

@@ -1,0 +1,10 @@
+import { commentPoster, tokenWait } from '/work/main/scripts/lib/comment-form.mjs';
+const base = 'http://127.0.0.1:3260', articlePath = '/technology/style-guide';
+const [mode, conc, secs] = [process.argv[2], Number(process.argv[3] ?? 10), Number(process.argv[4] ?? 10)];
+const html = await (await fetch(base + articlePath)).text();
+const p = commentPoster({ base, articlePath, html, mode });
+await new Promise(r => setTimeout(r, tokenWait(p.hidden)));
+let n = 0; const lat = []; const end = Date.now() + secs*1000; const outcomes = {};
+const tag = Math.random().toString(36).slice(2,8);
+await Promise.all(Array.from({length: conc}, async (_, i) => { while (Date.now() < end) { const k = ++n; const t = performance.now(); const o = await p.post({ name: 'P', email: `p${k}-${tag}@x.example`, website: '', comment: `prof ${tag} ${mode} ${k}` }, `10.${(k>>8)&255}.${k&255}.1`); lat.push(performance.now()-t); outcomes[o]=(outcomes[o]??0)+1; } }));
+lat.sort((a,b)=>a-b); console.log(mode, conc, n, (n/secs).toFixed(0)+'/s', JSON.stringify(outcomes).slice(0,100), 'p50', Math.round(lat[lat.length>>1]), 'p95', Math.round(lat[Math.floor(lat.length*.95)]));
