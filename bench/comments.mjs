@@ -1,9 +1,13 @@
 // Load test of the comment form, through the requests a browser makes with it.
 //   node bench/comments.mjs [--db sqlite|postgres] [--mode nojs|js] [--posters 50] [--seconds 20]
+//                           [--readers]
 // nojs: the plain form post a browser without JavaScript makes, to the form's action (the light
 //   comment page); success is a 303 to the article with #comment-held.
 // js: the server-action fetch React makes once JavaScript has loaded, to the article URL;
 //   success is the form state saying the comment awaits moderation.
+// Without --readers each poster posts again the moment an answer comes (a flood: the server's
+//   capacity). With --readers each poster is a reader: loads the article, writes for the
+//   three seconds the form asks at least, posts, and starts again.
 // Needs a production build (npm run build). Starts its own `next start` on 127.0.0.1:3200 with
 // a fresh database (SQLite in bench/.scratch, or a fresh schema in TEST_DATABASE_URL), runs the
 // posters, then counts what the database holds. Only loopback traffic; bounded by time.
@@ -18,10 +22,14 @@ import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
 import { startNext } from '../scripts/lib/server.mjs';
 
 const { values: args } = parseArgs({
-  options: Object.fromEntries(
-    ['db', 'mode', 'posters', 'seconds'].map((name) => [name, { type: 'string' }]),
-  ),
+  options: {
+    ...Object.fromEntries(
+      ['db', 'mode', 'posters', 'seconds'].map((name) => [name, { type: 'string' }]),
+    ),
+    readers: { type: 'boolean' },
+  },
 });
+const readers = args.readers ?? false;
 const dbKind = args.db ?? 'sqlite';
 const mode = args.mode ?? 'nojs';
 const posters = Number(args.posters ?? 50);
@@ -88,9 +96,15 @@ try {
   async function loop(p) {
     while (Date.now() < deadline) {
       const n = ++sequence;
+      let poster = form;
+      if (readers) {
+        const page = await (await fetch(base + articlePath)).text();
+        poster = commentPoster({ base, articlePath, html: page, mode });
+        await sleep(3_200 + Math.random() * 3_000);
+      }
       const started = performance.now();
       try {
-        const outcome = await form.post(
+        const outcome = await poster.post(
           {
             name: `Bench poster ${p}`,
             email: `poster-${p}-${n}@bench.example`,
@@ -124,6 +138,7 @@ try {
   const result = {
     db: dbKind,
     mode,
+    readers,
     posters,
     seconds: Number(elapsed.toFixed(1)),
     requests: latencies.length + outcomes.errors,

@@ -112,8 +112,11 @@ async function moderateAndStore(
 ): Promise<SubmitOutcome> {
   const ipHash = hashIp(ctx.ip, ctx.secret);
   const at = (ms: number) => new Date(ctx.now.getTime() - ms).toISOString();
-  // A cheap look before Akismet is asked; the insert below checks again, atomically.
-  if ((await countRecentByIp(ctx.db, ipHash, at(RATE_LIMIT.windowMs))) >= RATE_LIMIT.count)
+  // Before Akismet is asked, a look at the rate; the insert below decides, atomically.
+  if (
+    ctx.akismet &&
+    (await countRecentByIp(ctx.db, ipHash, at(RATE_LIMIT.windowMs))) >= RATE_LIMIT.count
+  )
     return refuse('rate-limited');
 
   let parentId: number | null = null;
