@@ -24,6 +24,7 @@ const run = randomBytes(4).toString('hex');
 const PORT = 3310;
 const ARTICLE = '/technology/style-guide';
 const UNAVAILABLE = 'We could not save your comment just now.';
+const ADMIN_PASSWORD = 'faults-admin-password';
 let failures = 0;
 
 function report(ok, line) {
@@ -146,7 +147,10 @@ async function killMidLoad(db) {
 
 async function postgresFaults(pgServer) {
   pgServer.stop();
-  const server = await startNext({ port: PORT + 1, env: { DATABASE_URL: pgServer.url } });
+  const server = await startNext({
+    port: PORT + 1,
+    env: { DATABASE_URL: pgServer.url, ADMIN_PASSWORD },
+  });
   const db = { kind: 'postgres', url: pgServer.url };
   try {
     const archived = archivedArticle();
@@ -178,6 +182,34 @@ async function postgresFaults(pgServer) {
         `PostgreSQL down at start, post ${mode === 'js' ? 'with' : 'without'} JavaScript: "${outcome}" after ${Date.now() - started} ms`,
       );
     }
+
+    // Moderation needs the database for its sessions: a moderator signing in is told so on the
+    // sign-in page, not given Next's bare "Internal Server Error".
+    const signInPage = await (await fetch(`${server.base}/admin/comments`)).text();
+    const form =
+      /<form[^>]*>(?:(?!<\/form>).)*name="password"(?:(?!<\/form>).)*<\/form>/s.exec(
+        signInPage,
+      )?.[0] ?? '';
+    const signIn = new FormData();
+    for (const [, name, value] of form.matchAll(
+      /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g,
+    ))
+      signIn.append(name, value ?? '');
+    signIn.append('password', ADMIN_PASSWORD);
+    const refused = await fetch(`${server.base}/admin/comments`, {
+      method: 'POST',
+      body: signIn,
+      headers: { origin: server.base, 'x-forwarded-for': '10.250.9.1' },
+      redirect: 'manual',
+    });
+    const location = refused.headers.get('location') ?? '';
+    const told = location ? await (await fetch(new URL(location, server.base))).text() : '';
+    report(
+      form !== '' &&
+        refused.status === 303 &&
+        told.includes('The comments database is not answering, so nobody can sign in just now.'),
+      `PostgreSQL down, a moderator signs in: ${refused.status} to ${location || 'nowhere'}, which says why`,
+    );
 
     pgServer.start();
     const poster = commentPoster({ base: server.base, articlePath: ARTICLE, html, mode: 'nojs' });

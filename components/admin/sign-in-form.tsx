@@ -2,16 +2,20 @@ import { signIn } from '@/lib/comments/admin-actions';
 
 type SignInFormProps = {
   failed: boolean;
+  /** The database did not answer, so no session could be started. */
+  unavailable?: boolean;
   /** Set while this network is throttled: how long it must wait, in words ("3 minutes"). */
   wait?: string;
 };
 
-export function SignInForm({ failed, wait }: SignInFormProps) {
+export function SignInForm({ failed, unavailable = false, wait }: SignInFormProps) {
   const message = wait
     ? `Too many wrong passwords from your network. Try again in ${wait}.`
     : failed
       ? 'That password is not right.'
-      : undefined;
+      : unavailable
+        ? 'The comments database is not answering, so nobody can sign in just now. Try again in a minute.'
+        : undefined;
   return (
     <form action={signIn} className="max-w-sm space-y-4">
       <div>

@@ -9,6 +9,7 @@ import { getArticleBySlug } from '@/lib/content/queries';
 import { attemptThrottle, networkKey } from '@/lib/security/attempts';
 import { adminPassword } from '@/lib/security/secret-settings';
 import { getDb } from './db';
+import { describeError } from './errors';
 import { commentsSecret } from './secret';
 import { deleteComments, setStatus } from './store';
 import { COMMENT_STATUSES, type CommentStatus } from './types';
@@ -31,15 +32,29 @@ export async function signIn(data: FormData): Promise<void> {
   }
   throttle.succeed(network);
   const keys = { secret: commentsSecret(), password: password.value };
-  const session = await startSession(await getDb(), keys);
+  // A form posted without JavaScript that throws gets Next's bare "Internal Server Error";
+  // the moderator is told what happened on the page instead.
+  const session = await getDb()
+    .then((db) => startSession(db, keys))
+    .catch(databaseDown);
+  if (session === undefined) redirect(`${ADMIN_PATH}?signin=unavailable`);
   (await cookies()).set(SESSION_COOKIE, session, sessionCookieOptions());
   redirect(ADMIN_PATH);
+}
+
+function databaseDown(error: unknown): undefined {
+  console.error(`admin: the comments database did not answer: ${describeError(error)}`);
+  return undefined;
 }
 
 /** Ends the session on the server too, so a copy of the cookie is refused from now on. */
 export async function signOut(): Promise<void> {
   const jar = await cookies();
-  await endSession(await getDb(), jar.get(SESSION_COOKIE)?.value);
+  const ended = await getDb()
+    .then((db) => endSession(db, jar.get(SESSION_COOKIE)?.value))
+    .then(() => true, databaseDown);
+  // Only a session ended on the server is over; otherwise the moderator is told to try again.
+  if (!ended) redirect(`${ADMIN_PATH}?signout=unavailable`);
   jar.set(SESSION_COOKIE, '', { ...sessionCookieOptions(), maxAge: 0 });
   redirect(ADMIN_PATH);
 }
@@ -76,11 +91,14 @@ export async function moderate(data: FormData): Promise<void> {
   if (!['approve', 'spam', 'trash', 'delete', 'pending'].includes(op) || ids.length === 0) {
     redirect(`${ADMIN_PATH}?status=${safeView}`);
   }
-  const db = await getDb();
-  const slugs =
-    op === 'delete'
-      ? await deleteComments(db, ids)
-      : await setStatus(db, ids, TARGET[op as Exclude<Operation, 'delete'>]);
+  const slugs = await getDb()
+    .then((db) =>
+      op === 'delete'
+        ? deleteComments(db, ids)
+        : setStatus(db, ids, TARGET[op as Exclude<Operation, 'delete'>]),
+    )
+    .catch(databaseDown);
+  if (slugs === undefined) redirect(`${ADMIN_PATH}?status=${safeView}&failed=${op}`);
   // The article pages are static; refresh the ones whose discussion changed.
   for (const slug of slugs) {
     const article = getArticleBySlug(slug);

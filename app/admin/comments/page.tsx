@@ -30,11 +30,16 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
           characters. Set a longer one and restart the server.
         </p>
       ) : access === 'signed-out' ? (
-        <SignInForm failed={params.signin === 'failed'} wait={await signInWait()} />
+        <SignInForm
+          failed={params.signin === 'failed'}
+          unavailable={params.signin === 'unavailable'}
+          wait={await signInWait()}
+        />
       ) : (
         <Moderation
           status={statusFrom(params.status)}
           done={typeof params.done === 'string' ? params.done : undefined}
+          failed={params.failed !== undefined || params.signout === 'unavailable'}
         />
       )}
     </div>
@@ -53,7 +58,9 @@ function statusFrom(value: string | string[] | undefined): CommentStatus {
     : 'pending';
 }
 
-async function Moderation({ status, done }: { status: CommentStatus; done?: string }) {
+type ModerationProps = { status: CommentStatus; done?: string; failed: boolean };
+
+async function Moderation({ status, done, failed }: ModerationProps) {
   const { items, counts } = await getModerationQueue(status);
   return (
     <>
@@ -66,6 +73,11 @@ async function Moderation({ status, done }: { status: CommentStatus; done?: stri
         </form>
       </div>
       {done ? <p role="status">Done.</p> : null}
+      {failed ? (
+        <p role="alert" className="font-semibold text-red-700 dark:text-red-400">
+          Nothing was changed: the comments database did not answer. Try again in a minute.
+        </p>
+      ) : null}
       <ModerationList status={status} items={items} articles={listArticleTitles()} />
     </>
   );
