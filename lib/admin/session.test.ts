@@ -1,4 +1,4 @@
-import { testDatabases } from '@/lib/comments/test-databases';
+import { testDatabases } from '@/test/support/test-databases';
 import {
   endSession,
   passwordMatches,

@@ -11,7 +11,7 @@ import {
   setStatus,
   threadRootFor,
 } from './store';
-import { POSTGRES_URL, testDatabases } from './test-databases';
+import { POSTGRES_URL, testDatabases } from '@/test/support/test-databases';
 import type { Database, NewComment } from './types';
 
 if (!POSTGRES_URL) {

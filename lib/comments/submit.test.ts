@@ -1,10 +1,10 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { startFakeAkismet, type FakeAkismet } from './fake-akismet';
+import { startFakeAkismet, type FakeAkismet } from '@/test/support/fake-akismet';
 import { EMPTY_VALUES } from './form-state';
 import type { FormValues } from './schema';
 import { listForModeration, setStatus } from './store';
 import { submitComment, type SubmitContext, type SubmitRequest } from './submit';
-import { testDatabases } from './test-databases';
+import { testDatabases } from '@/test/support/test-databases';
 import { issueToken } from './token';
 import type { Database } from './types';
 

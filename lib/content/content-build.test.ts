@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -46,11 +54,15 @@ async function build(files: Files): Promise<{ code: number; output: string }> {
     }
     // The same entry `npm run content` uses.
     try {
-      const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts', 'content-build.mjs')], {
-        cwd: dir,
-        // contentlayer2 finds the project through PWD, not the process's working directory.
-        env: { ...process.env, PWD: dir },
-      });
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [path.join(root, 'scripts', 'content-build.mjs')],
+        {
+          cwd: dir,
+          // contentlayer2 finds the project through PWD, not the process's working directory.
+          env: { ...process.env, PWD: dir },
+        },
+      );
       return { code: 0, output: stdout + stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };
@@ -70,7 +82,11 @@ describe('content build', { timeout: 60_000 }, () => {
 
   it('fails on an unknown section and an unknown author, naming file and field', async () => {
     const { code, output } = await build({
-      'articles/bad-refs.mdx': article({ ...good, section: 'wrld', author: '[omar-el-sayed, nobody]' }),
+      'articles/bad-refs.mdx': article({
+        ...good,
+        section: 'wrld',
+        author: '[omar-el-sayed, nobody]',
+      }),
     });
     expect(code).not.toBe(0);
     expect(output).toContain(
@@ -94,7 +110,9 @@ describe('content build', { timeout: 60_000 }, () => {
       'articles/with-picks.mdx': article({ ...good, related: '[first-story, no-such-story]' }),
     });
     expect(code).not.toBe(0);
-    expect(output).toContain('content/articles/with-picks.mdx  related  unknown article "no-such-story"');
+    expect(output).toContain(
+      'content/articles/with-picks.mdx  related  unknown article "no-such-story"',
+    );
   });
 
   it('fails on a missing required field', async () => {
@@ -105,7 +123,8 @@ describe('content build', { timeout: 60_000 }, () => {
   });
 
   it('fails on a timeline date it cannot read, naming the file and line', async () => {
-    const body = '<Timeline caption="c">\n<TimelineEvent date="Spring 2025">x</TimelineEvent>\n</Timeline>';
+    const body =
+      '<Timeline caption="c">\n<TimelineEvent date="Spring 2025">x</TimelineEvent>\n</Timeline>';
     const { code, output } = await build({ 'articles/bad-date.mdx': article(good, body) });
     expect(code).not.toBe(0);
     expect(output).toContain('articles/bad-date.mdx');

@@ -14,7 +14,8 @@ export function fileCache<T>(file: () => string, parse: (text: string) => T): ()
     } catch {
       throw new Error(`No ${file()}. Run \`npm run content\` (contentlayer2 build) first.`);
     }
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, value: parse(readFileSync(file(), 'utf8')) };
+    if (!cached || cached.mtimeMs !== mtimeMs)
+      cached = { mtimeMs, value: parse(readFileSync(file(), 'utf8')) };
     return cached.value;
   };
 }

@@ -43,7 +43,10 @@ function writeIndex(content: ContentIndex) {
   version += 1;
   utimesSync(file, new Date(), new Date(Date.now() + version * 1000));
   for (const a of content.articles) {
-    writeFileSync(path.join(dir, 'bodies', `${a.slug}.json`), JSON.stringify({ code: `body of ${a.slug}` }));
+    writeFileSync(
+      path.join(dir, 'bodies', `${a.slug}.json`),
+      JSON.stringify({ code: `body of ${a.slug}` }),
+    );
   }
 }
 

@@ -62,7 +62,11 @@ const load = fileCache(
  * The article at /<section>/<slug>; a slug under the wrong section is not it. Drafts and
  * scheduled articles only in preview (Next's draft mode, turned on by /api/preview).
  */
-export function getArticle(section: string, slug: string, { preview = false } = {}): ArticleMeta | undefined {
+export function getArticle(
+  section: string,
+  slug: string,
+  { preview = false } = {},
+): ArticleMeta | undefined {
   const store = load();
   const article = (preview ? store.everything : store.bySlug).get(slug);
   return article?.section === section ? article : undefined;
@@ -94,7 +98,13 @@ type ListOptions = {
 };
 
 /** Published articles, newest first. */
-export function listArticles({ section, author, tag, limit, exclude }: ListOptions = {}): ArticleMeta[] {
+export function listArticles({
+  section,
+  author,
+  tag,
+  limit,
+  exclude,
+}: ListOptions = {}): ArticleMeta[] {
   const skip = new Set(exclude);
   const store = load();
   const pool = tag === undefined ? store.articles : (store.byTag.get(tag) ?? []);
@@ -124,7 +134,9 @@ export function getRelated(article: ArticleMeta): ArticleMeta[] {
 
 /** Every tag in use, most used first. */
 export function listTags(): TagSummary[] {
-  return [...load().tags.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...load().tags.values()].sort(
+    (a, b) => b.count - a.count || a.name.localeCompare(b.name),
+  );
 }
 
 export function getTag(slug: string): TagSummary | undefined {

@@ -97,9 +97,12 @@ export function rankRelated(docs: RelatedInput[], { limit = 4 } = {}): Map<strin
   }
 
   const newest = times.reduce((a, b) => Math.max(a, b), -Infinity);
-  const recency = times.map((t) => Math.pow(0.5, (newest - t) / (RECENCY_HALF_LIFE_DAYS * 86_400_000)));
+  const recency = times.map((t) =>
+    Math.pow(0.5, (newest - t) / (RECENCY_HALF_LIFE_DAYS * 86_400_000)),
+  );
   const tagNorms = docs.map(
-    (doc) => Math.sqrt([...new Set(doc.tags)].reduce((sum, t) => sum + (tagIdf.get(t) ?? 0) ** 2, 0)) || 1,
+    (doc) =>
+      Math.sqrt([...new Set(doc.tags)].reduce((sum, t) => sum + (tagIdf.get(t) ?? 0) ** 2, 0)) || 1,
   );
 
   const tagAcc = new Float64Array(n);

@@ -17,7 +17,9 @@ describe('scaffoldArticle', () => {
     expect(slug).toBe('talks-resume-in-geneva-whats-on-the-table');
     expect(file).toBe('content/articles/talks-resume-in-geneva-whats-on-the-table.mdx');
     expect(text).toContain('title: "Talks resume in Geneva: what’s on the table?"\n');
-    expect(text).toContain('date: 2026-11-28\nsection: world\nauthor: omar-el-sayed\ntags: []\ndraft: true\n');
+    expect(text).toContain(
+      'date: 2026-11-28\nsection: world\nauthor: omar-el-sayed\ntags: []\ndraft: true\n',
+    );
   });
 
   it('suggests the closest section and author', () => {

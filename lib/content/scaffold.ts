@@ -20,17 +20,28 @@ export type Scaffold = { slug: string; file: string; text: string };
  */
 export function scaffoldArticle(req: ScaffoldRequest): Scaffold {
   const problems: string[] = [];
-  if (!req.headline.trim()) problems.push('give the headline in quotes, e.g. "Talks resume in Geneva"');
+  if (!req.headline.trim())
+    problems.push('give the headline in quotes, e.g. "Talks resume in Geneva"');
   if (!req.sections.includes(req.section)) {
-    problems.push(`--section: unknown section "${req.section}"${didYouMean(req.section, req.sections)} (sections: ${req.sections.join(', ')})`);
+    problems.push(
+      `--section: unknown section "${req.section}"${didYouMean(req.section, req.sections)} (sections: ${req.sections.join(', ')})`,
+    );
   }
   if (!req.authors.includes(req.author)) {
-    problems.push(`--author: unknown author "${req.author}"${didYouMean(req.author, req.authors)} (authors: ${req.authors.join(', ')})`);
+    problems.push(
+      `--author: unknown author "${req.author}"${didYouMean(req.author, req.authors)} (authors: ${req.authors.join(', ')})`,
+    );
   }
-  const slug = slugify(req.headline.trim()).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  if (req.headline.trim() && !slug) problems.push('the headline needs some letters or digits to make a file name from');
+  const slug = slugify(req.headline.trim())
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (req.headline.trim() && !slug)
+    problems.push('the headline needs some letters or digits to make a file name from');
   if (slug && req.existingSlugs.includes(slug)) {
-    problems.push(`content/articles/${slug}.mdx already exists; choose another headline or edit that file`);
+    problems.push(
+      `content/articles/${slug}.mdx already exists; choose another headline or edit that file`,
+    );
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
 

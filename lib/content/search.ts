@@ -19,7 +19,10 @@ export type SearchResults = { hits: SearchHit[]; total: number };
 export const MAX_QUERY_LENGTH = 200;
 
 /** Ranked, typo-tolerant search over titles, standfirsts, bodies and tags. */
-export function searchArticles(query: string, { section, limit = 20 }: { section?: string; limit?: number } = {}): SearchResults {
+export function searchArticles(
+  query: string,
+  { section, limit = 20 }: { section?: string; limit?: number } = {},
+): SearchResults {
   const q = query.trim().slice(0, MAX_QUERY_LENGTH);
   if (!q) return { hits: [], total: 0 };
   const results = index().search(q, {

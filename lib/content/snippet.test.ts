@@ -6,7 +6,11 @@ const text =
 describe('snippet', () => {
   it('marks whole words that start with a matched term, any case', () => {
     const parts = snippet(text, ['ukrain', 'russia']);
-    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(['Russia', 'Ukraine', 'Ukraine’s']);
+    expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual([
+      'Russia',
+      'Ukraine',
+      'Ukraine’s',
+    ]);
     expect(parts.map((p) => p.text).join('')).toContain('alliance with Russia, and analysts');
   });
 
@@ -16,7 +20,9 @@ describe('snippet', () => {
 
   it('starts near the first match and cuts at word boundaries', () => {
     const long = `${'filler words '.repeat(50)}the missile factory grew ${'more filler '.repeat(50)}`;
-    const joined = snippet(long, ['missile'], 80).map((p) => p.text).join('');
+    const joined = snippet(long, ['missile'], 80)
+      .map((p) => p.text)
+      .join('');
     expect(joined.startsWith('…')).toBe(true);
     expect(joined.endsWith('…')).toBe(true);
     expect(joined).toContain('missile factory');

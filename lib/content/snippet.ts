@@ -8,9 +8,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * index term "ukrain" marks "Ukraine's".
  */
 export function snippet(text: string, terms: string[], length = 220): SnippetPart[] {
-  const words = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  const words = [...new Set(terms.map((t) => t.trim()).filter(Boolean))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (words.length === 0) return [{ text: cut(text, 0, length), match: false }];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})[\\p{L}\\p{N}'’-]*`, 'giu');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})[\\p{L}\\p{N}'’-]*`,
+    'giu',
+  );
   const first = pattern.exec(text);
   pattern.lastIndex = 0;
   const start = first ? Math.max(0, first.index - Math.floor(length / 3)) : 0;

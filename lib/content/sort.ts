@@ -13,6 +13,9 @@ export function bySectionOrder(a: SectionMeta, b: SectionMeta): number {
  * What readers may see: not a draft, and not scheduled for later. Drafts and scheduled
  * articles stay out of every page, listing, feed, sitemap, search and related list.
  */
-export function isPublished(article: Pick<ArticleMeta, 'draft' | 'date'>, now = Date.now()): boolean {
+export function isPublished(
+  article: Pick<ArticleMeta, 'draft' | 'date'>,
+  now = Date.now(),
+): boolean {
   return !article.draft && Date.parse(article.date) <= now;
 }

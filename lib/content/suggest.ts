@@ -4,5 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
 export function didYouMean(value: string, known: string[]): string {
   if (known.length === 0) return '';
   const guess = closest(value, known);
-  return distance(value, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? `; did you mean \`${guess}\`?` : '';
+  return distance(value, guess) <= Math.max(2, Math.floor(guess.length / 3))
+    ? `; did you mean \`${guess}\`?`
+    : '';
 }

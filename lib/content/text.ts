@@ -16,9 +16,9 @@ export function plainText(mdx: string): string {
 
 /** Words too common to say what a text is about. */
 export const STOPWORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own said same says she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves year years new one two three since told may might must per many much still even though however within without'
-  ).split(' '),
+  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own said same says she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves year years new one two three since told may might must per many much still even though however within without'.split(
+    ' ',
+  ),
 );
 
 /** Lower-cased content words, for ranking; a crude plural strip keeps "tariff" and "tariffs" together. */
@@ -28,7 +28,9 @@ export function terms(text: string): string[] {
   for (const raw of words) {
     const word = raw.replace(/'s$/, '').replace(/['-]+$/, '');
     if (word.length < 3 || STOPWORDS.has(word)) continue;
-    out.push(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+    out.push(
+      word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word,
+    );
   }
   return out;
 }

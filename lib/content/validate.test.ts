@@ -95,7 +95,13 @@ describe('editor picks', () => {
   it('names the file and field of a pick that is not an article', () => {
     const problems = validateReferences(
       [
-        { sourcePath: 'articles/a.mdx', slug: 'a', section: 'world', author: 'omar-el-sayed', related: ['b', 'nope'] },
+        {
+          sourcePath: 'articles/a.mdx',
+          slug: 'a',
+          section: 'world',
+          author: 'omar-el-sayed',
+          related: ['b', 'nope'],
+        },
         { sourcePath: 'articles/b.mdx', slug: 'b', section: 'world', author: 'omar-el-sayed' },
       ],
       ['world'],

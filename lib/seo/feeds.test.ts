@@ -1,6 +1,6 @@
 import Parser from 'rss-parser';
 import { atomFeed, jsonFeed, rssFeed, type FeedInput } from './feeds';
-import { article, author } from './fixtures';
+import { article, author } from '@/test/support/seo-fixtures';
 
 const input: FeedInput = {
   title: 'Masthead',

@@ -1,5 +1,5 @@
 import { dateModified } from '@/lib/content/modified';
-import { article, author, section } from './fixtures';
+import { article, author, section } from '@/test/support/seo-fixtures';
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from './json-ld';
 
 const site = { name: 'Masthead', url: 'https://news.example', logo: '/logo.png' };

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { article, author, section } from './fixtures';
+import { article, author, section } from '@/test/support/seo-fixtures';
 import { newsSitemapXml, sitemapEntries, sitemapXml } from './sitemap';
 
 describe('sitemap', () => {

@@ -9,44 +9,155 @@ const fixtures = path.join(__dirname, 'fixtures');
 
 describe('checkContent', () => {
   it('reports every mistake, each with file, line, field, problem and fix', async () => {
-    const findings = await checkContent(path.join(fixtures, 'content'), path.join(fixtures, 'public'));
+    const findings = await checkContent(
+      path.join(fixtures, 'content'),
+      path.join(fixtures, 'public'),
+    );
     expect(findings.map((f) => [f.severity, formatFinding(f)])).toEqual([
-      ['error', 'content/articles/Bad_Slug.mdx:1  slug  file name "Bad_Slug" is not URL-safe — rename the file with lower-case letters, digits and hyphens only'],
-      ['error', 'content/articles/bad-date.mdx:4  date  "2026-13-45" is not a date — write it as 2026-11-28 or 2026-11-28T09:30:00Z'],
-      ['error', 'content/articles/bad-timeline-date.mdx:11  body  <TimelineEvent> date: "Spring 2025" is not a date — write YYYY, YYYY-MM or YYYY-MM-DD'],
-      ['error', 'content/articles/broken-link.mdx:12  body  link to /world/no-such-story leads nowhere — check the section and file name of the article you mean'],
-      ['error', 'content/articles/component-misuse.mdx:10  body  <Callout> is a box of its own and cannot sit inside a sentence — put <Callout …> and </Callout> on lines of their own, with a blank line before and after'],
-      ['error', 'content/articles/component-misuse.mdx:12  body  <Fact> only works inside <KeyFacts> — put it on its own line between <KeyFacts …> and </KeyFacts>'],
-      ['error', 'content/articles/component-misuse.mdx:17  body  <Timeline> holds only <TimelineEvent> lines, not text — move it before <Timeline> or after </Timeline>'],
-      ['error', 'content/articles/component-misuse.mdx:22  body  <Question> is empty — write the answer between <Question text="…"> and </Question>; for questions without answers, write them inside <ReaderQuestions> as a list, one per line starting with -'],
-      ['error', 'content/articles/image-file-missing.mdx:8  image.src  no file public/images/missing.jpg — add the picture to public/images/ or correct the path'],
-      ['error', 'content/articles/image-without-alt.mdx:8  image.alt  missing — describe what the picture shows, for readers who cannot see it'],
-      ['warning', 'content/articles/long-dek.mdx:3  dek  is 225 characters long — keep the standfirst under 200 characters'],
-      ['error', 'content/articles/mdx-does-not-compile.mdx:12  body  MDX does not compile: Expected a closing tag for `<Callout>` — check the tags and braces there; write { and < in prose as words'],
-      ['error', 'content/articles/mdx-is-code.mdx:10  body  `import secrets from \'../../.env.json\'` loads code into the article — remove the line: components need no import, and an article cannot load code or files'],
-      ['error', 'content/articles/mdx-is-code.mdx:12  body  `export const key = process.env.SECRET_K…` is JavaScript — remove the line and write the text itself'],
-      ['error', 'content/articles/mdx-is-code.mdx:14  body  `{process.env.SECRET_KEY}` is JavaScript, and an article cannot run code — write the text itself; to show a curly brace, write \\{'],
-      ['error', 'content/articles/mdx-is-code.mdx:16  body  <script> would run code in the page — remove it; for something interactive, ask the developers for a component'],
-      ['error', 'content/articles/mdx-is-code.mdx:18  body  <iframe> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come'],
-      ['error', 'content/articles/mdx-is-code.mdx:20  body  <style> changes the page, not the article — remove it: the site\'s design styles every article'],
-      ['error', 'content/articles/mdx-is-code.mdx:22  body  <object> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come'],
-      ['error', 'content/articles/mdx-is-code.mdx:24  body  <embed> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come'],
-      ['error', 'content/articles/mdx-is-code.mdx:26  body  <a> href: a javascript: link is refused — link with https://…, a path on this site such as /world/a-story, or mailto:'],
-      ['error', 'content/articles/mdx-is-code.mdx:26  body  a javascript: link is refused — link with https://…, a path on this site such as /world/a-story, or mailto:'],
-      ['error', 'content/articles/mdx-is-code.mdx:28  body  <img> is HTML that Markdown writes for you — write ![what the picture shows](/images/picture.jpg)'],
-      ['error', 'content/articles/mdx-is-code.mdx:28  body  `onerror` on <img> is an event handler, which runs a script — remove it: an article cannot run scripts'],
-      ['error', 'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question'],
-      ['error', 'content/articles/mdx-is-code.mdx:30  body  `onClick` on <div> is an event handler, which runs a script — remove it: an article cannot run scripts'],
-      ['error', 'content/articles/mdx-is-code.mdx:32  body  `{...props}` on <Callout> passes code — write each attribute as name="text"'],
-      ['error', 'content/articles/missing-title.mdx:2  title  missing — add title: "…" to the frontmatter'],
-      ['error', 'content/articles/nested/good.mdx:1  slug  "good" is already used by content/articles/good.mdx — give one of the two files another name'],
-      ['warning', 'content/articles/no-tags.mdx:2  tags  none given — add tags: [topic, another-topic] so readers can find related stories'],
-      ['error', 'content/articles/unknown-author.mdx:6  author  unknown author "omar-elsayed" — did you mean `omar-el-sayed`?'],
-      ['error', 'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question'],
-      ['error', 'content/articles/unknown-field.mdx:3  titel  is not a field Masthead knows — remove it, or did you mean `title`?'],
-      ['error', 'content/articles/unknown-related.mdx:8  related  unknown article "god" — did you mean `good`?'],
-      ['error', 'content/articles/unknown-section.mdx:5  section  unknown section "wrold" — did you mean `world`?'],
-      ['error', 'content/articles/updated-before-date.mdx:5  updated  is before the publication date 2026-03-01 — use a date after date:, or remove updated:'],
+      [
+        'error',
+        'content/articles/Bad_Slug.mdx:1  slug  file name "Bad_Slug" is not URL-safe — rename the file with lower-case letters, digits and hyphens only',
+      ],
+      [
+        'error',
+        'content/articles/bad-date.mdx:4  date  "2026-13-45" is not a date — write it as 2026-11-28 or 2026-11-28T09:30:00Z',
+      ],
+      [
+        'error',
+        'content/articles/bad-timeline-date.mdx:11  body  <TimelineEvent> date: "Spring 2025" is not a date — write YYYY, YYYY-MM or YYYY-MM-DD',
+      ],
+      [
+        'error',
+        'content/articles/broken-link.mdx:12  body  link to /world/no-such-story leads nowhere — check the section and file name of the article you mean',
+      ],
+      [
+        'error',
+        'content/articles/component-misuse.mdx:10  body  <Callout> is a box of its own and cannot sit inside a sentence — put <Callout …> and </Callout> on lines of their own, with a blank line before and after',
+      ],
+      [
+        'error',
+        'content/articles/component-misuse.mdx:12  body  <Fact> only works inside <KeyFacts> — put it on its own line between <KeyFacts …> and </KeyFacts>',
+      ],
+      [
+        'error',
+        'content/articles/component-misuse.mdx:17  body  <Timeline> holds only <TimelineEvent> lines, not text — move it before <Timeline> or after </Timeline>',
+      ],
+      [
+        'error',
+        'content/articles/component-misuse.mdx:22  body  <Question> is empty — write the answer between <Question text="…"> and </Question>; for questions without answers, write them inside <ReaderQuestions> as a list, one per line starting with -',
+      ],
+      [
+        'error',
+        'content/articles/image-file-missing.mdx:8  image.src  no file public/images/missing.jpg — add the picture to public/images/ or correct the path',
+      ],
+      [
+        'error',
+        'content/articles/image-without-alt.mdx:8  image.alt  missing — describe what the picture shows, for readers who cannot see it',
+      ],
+      [
+        'warning',
+        'content/articles/long-dek.mdx:3  dek  is 225 characters long — keep the standfirst under 200 characters',
+      ],
+      [
+        'error',
+        'content/articles/mdx-does-not-compile.mdx:12  body  MDX does not compile: Expected a closing tag for `<Callout>` — check the tags and braces there; write { and < in prose as words',
+      ],
+      [
+        'error',
+        "content/articles/mdx-is-code.mdx:10  body  `import secrets from '../../.env.json'` loads code into the article — remove the line: components need no import, and an article cannot load code or files",
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:12  body  `export const key = process.env.SECRET_K…` is JavaScript — remove the line and write the text itself',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:14  body  `{process.env.SECRET_KEY}` is JavaScript, and an article cannot run code — write the text itself; to show a curly brace, write \\{',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:16  body  <script> would run code in the page — remove it; for something interactive, ask the developers for a component',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:18  body  <iframe> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come',
+      ],
+      [
+        'error',
+        "content/articles/mdx-is-code.mdx:20  body  <style> changes the page, not the article — remove it: the site's design styles every article",
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:22  body  <object> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:24  body  <embed> embeds another page or media, which articles cannot do yet — link to it instead, e.g. [Watch the video](https://…); components for videos and social posts will come',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:26  body  <a> href: a javascript: link is refused — link with https://…, a path on this site such as /world/a-story, or mailto:',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:26  body  a javascript: link is refused — link with https://…, a path on this site such as /world/a-story, or mailto:',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:28  body  <img> is HTML that Markdown writes for you — write ![what the picture shows](/images/picture.jpg)',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:28  body  `onerror` on <img> is an event handler, which runs a script — remove it: an article cannot run scripts',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:30  body  `onClick` on <div> is an event handler, which runs a script — remove it: an article cannot run scripts',
+      ],
+      [
+        'error',
+        'content/articles/mdx-is-code.mdx:32  body  `{...props}` on <Callout> passes code — write each attribute as name="text"',
+      ],
+      [
+        'error',
+        'content/articles/missing-title.mdx:2  title  missing — add title: "…" to the frontmatter',
+      ],
+      [
+        'error',
+        'content/articles/nested/good.mdx:1  slug  "good" is already used by content/articles/good.mdx — give one of the two files another name',
+      ],
+      [
+        'warning',
+        'content/articles/no-tags.mdx:2  tags  none given — add tags: [topic, another-topic] so readers can find related stories',
+      ],
+      [
+        'error',
+        'content/articles/unknown-author.mdx:6  author  unknown author "omar-elsayed" — did you mean `omar-el-sayed`?',
+      ],
+      [
+        'error',
+        'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+      ],
+      [
+        'error',
+        'content/articles/unknown-field.mdx:3  titel  is not a field Masthead knows — remove it, or did you mean `title`?',
+      ],
+      [
+        'error',
+        'content/articles/unknown-related.mdx:8  related  unknown article "god" — did you mean `good`?',
+      ],
+      [
+        'error',
+        'content/articles/unknown-section.mdx:5  section  unknown section "wrold" — did you mean `world`?',
+      ],
+      [
+        'error',
+        'content/articles/updated-before-date.mdx:5  updated  is before the publication date 2026-03-01 — use a date after date:, or remove updated:',
+      ],
       [
         'error',
         'content/articles/wrong-type.mdx:8  draft  "yes" is not true or false — write draft: true, or remove the line to publish',
@@ -59,7 +170,10 @@ describe('checkContent', () => {
   });
 
   it('finds nothing wrong with a correct article', async () => {
-    const findings = await checkContent(path.join(fixtures, 'content'), path.join(fixtures, 'public'));
+    const findings = await checkContent(
+      path.join(fixtures, 'content'),
+      path.join(fixtures, 'public'),
+    );
     expect(findings.filter((f) => f.file === 'content/articles/good.mdx')).toEqual([]);
   });
 });

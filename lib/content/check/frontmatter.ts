@@ -20,7 +20,9 @@ export function parseFrontmatter(source: string): Frontmatter {
       lineOf: () => 1,
       bodyLine: 1,
       body: source,
-      errors: [{ line: 1, message: 'no frontmatter: start the file with a line of three dashes (---)' }],
+      errors: [
+        { line: 1, message: 'no frontmatter: start the file with a line of three dashes (---)' },
+      ],
     };
   }
   const yamlText = match[1] ?? '';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { createDb, migrate } from './db';
-import type { Database } from './types';
+import { createDb, migrate } from '@/lib/comments/db';
+import type { Database } from '@/lib/comments/types';
 
 /**
  * The real databases the comment store runs on, for tests: an SQLite file, and PostgreSQL when
