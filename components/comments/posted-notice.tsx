@@ -12,7 +12,7 @@ export function PostedNotice({ id, children }: PostedNoticeProps) {
     <p
       id={id}
       tabIndex={-1}
-      className="posted-notice hidden rounded-md border border-green-700 bg-green-50 p-4 font-semibold target:block dark:border-green-400 dark:bg-green-950/40"
+      className="posted-notice hidden rounded-md focus:outline-none border border-green-700 bg-green-50 p-4 font-semibold target:block dark:border-green-400 dark:bg-green-950/40"
     >
       {children}
     </p>
