@@ -39,11 +39,14 @@ export function createDb(config: DbConfig): Kysely<Database> {
       max: 10,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
-    // An idle connection that PostgreSQL drops (a restart, a failover) is reported here; without
-    // a listener the 'error' event would end the whole server. The pool replaces the connection.
-    pool.on('error', (error) =>
-      console.error('comments database: idle connection lost:', error.message),
-    );
+    // A connection that PostgreSQL drops (a restart, a failover) emits 'error', and an 'error'
+    // event nobody listens to ends the whole server. The pool listens only while a connection
+    // is idle and removes its listener while one is checked out, so each connection gets its
+    // own for its whole life; the query in flight rejects by itself and the pool reconnects.
+    const lost = (error: Error) =>
+      console.error('comments database: connection lost:', error.message);
+    pool.on('error', lost);
+    pool.on('connect', (client) => client.on('error', lost));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   privateFile(config.sqlitePath);

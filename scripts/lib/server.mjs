@@ -22,8 +22,15 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
   const child = spawn(process.execPath, argv, {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
+  });
+  // Passed through as it comes, and kept (the last megabyte), so a check can ask what the
+  // server complained of.
+  let log = '';
+  child.stderr.on('data', (chunk) => {
+    process.stderr.write(chunk);
+    log = (log + chunk).slice(-1_000_000);
   });
   const stop = async () => {
     running.delete(stop);
@@ -53,7 +60,7 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
     }
     try {
       await fetch(readyUrl);
-      return { stop, kill };
+      return { stop, kill, log: () => log };
     } catch {
       if (Date.now() > deadline) {
         await stop();
@@ -68,6 +75,6 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
 export async function startNext({ port, env, readyPath = '/robots.txt' }) {
   const base = `http://127.0.0.1:${port}`;
   const argv = [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'];
-  const { stop, kill } = await startServer({ argv, env, readyUrl: base + readyPath });
-  return { base, stop, kill };
+  const { stop, kill, log } = await startServer({ argv, env, readyUrl: base + readyPath });
+  return { base, stop, kill, log };
 }
