@@ -1,14 +1,14 @@
 'use client';
 
+import { usePathname } from 'next/navigation';
 import { ErrorNotice } from '@/components/layout/error-notice';
+import { errorCopy } from '@/lib/routing/error-copy';
 
+/**
+ * The boundary around every page: the header, the footer and the navigation keep working, and
+ * the reader is told what failed in the words of the page they were on.
+ */
 export default function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
-  return (
-    <ErrorNotice
-      title="Something went wrong on our side"
-      advice="This page could not be shown just now. Please try again in a moment."
-      error={error}
-      retry={retry}
-    />
-  );
+  const { title, advice } = errorCopy(usePathname());
+  return <ErrorNotice title={title} advice={advice} error={error} retry={retry} />;
 }

@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
 
 type ErrorNoticeProps = {
   title: string;
@@ -25,9 +24,6 @@ function referenceOf(error: unknown): string | undefined {
  */
 export function ErrorNotice({ title, advice, error, retry }: ErrorNoticeProps) {
   const reference = referenceOf(error);
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
   return (
     <div role="alert" className="mx-auto max-w-3xl space-y-4 px-4 py-12">
       <h1 className="font-serif text-3xl font-bold">{title}</h1>
