@@ -35,7 +35,7 @@ export default defineConfig([
   globalIgnores([
     'node_modules/**',
     '.next/**',
-    '.contentlayer/**',
+    '.masthead/**',
     'test-results/**',
     'playwright-report/**',
     'bench/.scratch/**',

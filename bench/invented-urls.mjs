@@ -27,7 +27,7 @@ const LIMIT = 1024 * 1024;
 
 // Real names to invent around: a real section with an invented slug is the likeliest typo.
 const index = JSON.parse(
-  readFileSync(path.join(root, '.contentlayer', 'masthead', 'index.json'), 'utf8'),
+  readFileSync(path.join(root, '.masthead', 'content', 'current', 'index.json'), 'utf8'),
 );
 const sections = index.sections.map((s) => s.id);
 const authors = index.authors.map((a) => a.id);

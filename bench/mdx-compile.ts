@@ -10,8 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { parseFrontmatter } from '../lib/content/check/frontmatter';
-import { rehypePlugins, remarkPlugins } from '../lib/content/mdx-plugins';
+import { parseFrontmatter } from '../lib/content/build/frontmatter';
+import { mdxPlugins } from '../lib/content/mdx-plugins';
 import { extractToc } from '../lib/content/toc';
 import { writeBuildCorpus } from './build-corpus';
 
@@ -21,8 +21,7 @@ async function compileAll(files: string[]): Promise<number> {
     const { data, body } = parseFrontmatter(readFileSync(file, 'utf8'));
     const code = await compile(body, {
       outputFormat: 'function-body',
-      remarkPlugins,
-      rehypePlugins,
+      ...mdxPlugins(),
     });
     bytes += String(code).length + JSON.stringify({ data, toc: extractToc(body) }).length;
   }

@@ -36,7 +36,8 @@ const articles: ArticleMeta[] = corpus.map((a) => ({
   related: Array.from({ length: 4 }, () => `article-${Math.floor(random() * count)}`),
   readingMinutes: 5,
   toc: Array.from({ length: 4 }, (_, i) => ({ id: `heading-${i}`, text: a.title.slice(0, 40) })),
-  sourcePath: `articles/${a.slug}.mdx`,
+  sourcePath: `content/articles/${a.slug}.mdx`,
+  body: a.slug,
 }));
 const index: ContentIndex = {
   articles,

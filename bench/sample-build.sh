@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for run in 1 2 3; do
-  rm -rf .next .contentlayer
+  rm -rf .next .masthead
   start=$(date +%s.%N)
   # GNU time's %M is the largest resident set of any one process in the tree, in KiB.
   /usr/bin/time -f "%M" -o /tmp/masthead-build-rss npm run --silent build > /dev/null

@@ -45,10 +45,9 @@ if (pageSize !== String(budgets.pageSize)) {
 }
 
 if (args.includes('--build')) {
-  // contentlayer2 takes its working directory from PWD, not from process.cwd().
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: root,
-    env: { ...env, PWD: root },
+    env,
     stdio: 'inherit',
   });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 type Index = { articles: { url: string; date: string; draft: boolean }[] };
 
-const index = JSON.parse(readFileSync('.contentlayer/masthead/index.json', 'utf8')) as Index;
+const index = JSON.parse(readFileSync('.masthead/content/current/index.json', 'utf8')) as Index;
 const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8')) as {
   routes: Record<string, unknown>;
 };

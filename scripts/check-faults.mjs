@@ -52,7 +52,7 @@ function archivedArticle() {
 
 function unrenderedArticle() {
   const index = JSON.parse(
-    readFileSync(path.join(root, '.contentlayer/masthead/index.json'), 'utf8'),
+    readFileSync(path.join(root, '.masthead/content/current/index.json'), 'utf8'),
   );
   const manifest = JSON.parse(
     readFileSync(path.join(root, '.next/prerender-manifest.json'), 'utf8'),

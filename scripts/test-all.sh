@@ -48,8 +48,7 @@ install_browser || { echo "could not install a browser"; echo "0 passed, 1 faile
 
 check "format (prettier)" npm run --silent format:check
 check "lint (eslint, zero warnings)" npm run --silent lint
-check "content check (every article, with fixes)" npm run --silent check:content
-check "content build (contentlayer2)" npm run --silent content
+check "content build (every article compiled and checked, with fixes)" npm run --silent content
 check "types (tsc)" npm run --silent typecheck
 
 step "PostgreSQL for the comment store tests"

@@ -6,7 +6,11 @@ import { getSection, getSections, listArticles } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 import { alternates } from '@/lib/seo/urls';
 
-export const dynamicParams = false;
+/**
+ * A section or author published after the build renders on its first request; invented ones
+ * never get here (proxy.ts answers them 404 from the content index).
+ */
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return getSections().map((section) => ({ section: section.id }));

@@ -1,17 +1,10 @@
-import { evaluate } from '@mdx-js/mdx';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import * as runtime from 'react/jsx-runtime';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { parseFrontmatter } from '@/lib/content/check/frontmatter';
-import { rehypePlugins, remarkPlugins } from '@/lib/content/mdx-plugins';
-import { remarkCheckMdx, type MdxProblem } from '@/lib/content/remark-check-mdx';
+import { compileDocument, type BodyProblem } from '@/lib/content/build/compile';
+import { parseFrontmatter } from '@/lib/content/build/frontmatter';
+import { renderMdx } from '@/lib/content/render-mdx';
 import { mdxComponents } from './mdx-components';
 
 /**
@@ -33,22 +26,20 @@ const validator = new HtmlValidate({
   },
 });
 
-/** The content build: the site's own plugins, the real components, static HTML. */
+/**
+ * The content build as it runs on every file: one compile, with the checks as part of it. A
+ * body with problems gets no code, and the build reports each at its line.
+ */
 async function build(mdx: string): Promise<string> {
-  const { default: Content } = await evaluate(mdx, { ...runtime, remarkPlugins, rehypePlugins });
-  return renderToStaticMarkup(createElement(Content, { components: mdxComponents }));
+  const doc = await compileDocument(mdx);
+  if (doc.code === null) {
+    throw new Error(doc.problems.map((p) => `line ${p.line}: ${p.problem}; ${p.fix}`).join('\n'));
+  }
+  return renderToStaticMarkup(renderMdx(doc.code, mdxComponents));
 }
 
-/** The content check: the same rules over the tree as `npm run check:content` parses it. */
-async function check(mdx: string): Promise<MdxProblem[]> {
-  const problems: MdxProblem[] = [];
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkGfm)
-    .use(remarkCheckMdx, { report: (p: MdxProblem) => problems.push(p) });
-  await processor.run(processor.parse(mdx));
-  return problems;
+async function check(mdx: string): Promise<BodyProblem[]> {
+  return (await compileDocument(mdx)).problems;
 }
 
 async function validate(html: string): Promise<string[]> {

@@ -1,7 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getArticle, getArticleBody, getAuthors, getSections, listArticles } from './queries';
+import {
+  contentNow,
+  getArticle,
+  getArticleBody,
+  getAuthors,
+  getSections,
+  listArticles,
+} from './queries';
+import { versionDir } from './store/layout';
+import { writeTestIndex } from '@/test/support/content-version';
 import type { ArticleMeta, ContentIndex } from './types';
 
 const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => ({
@@ -18,7 +27,8 @@ const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => 
   related: [],
   readingMinutes: 3,
   toc: [],
-  sourcePath: `articles/${slug}.mdx`,
+  sourcePath: `content/articles/${slug}.mdx`,
+  body: `body-${slug}`,
   ...over,
 });
 
@@ -32,22 +42,9 @@ const index = (articles: ArticleMeta[]): ContentIndex => ({
 });
 
 let root: string;
-let version = 0;
 
 function writeIndex(content: ContentIndex) {
-  const dir = path.join(root, '.contentlayer', 'masthead');
-  mkdirSync(path.join(dir, 'bodies'), { recursive: true });
-  const file = path.join(dir, 'index.json');
-  writeFileSync(file, JSON.stringify(content));
-  // Each write gets a distinct mtime, as contentlayer2's rebuilds do.
-  version += 1;
-  utimesSync(file, new Date(), new Date(Date.now() + version * 1000));
-  for (const a of content.articles) {
-    writeFileSync(
-      path.join(dir, 'bodies', `${a.slug}.json`),
-      JSON.stringify({ code: `body of ${a.slug}` }),
-    );
-  }
+  writeTestIndex(root, content);
 }
 
 beforeEach(() => {
@@ -98,13 +95,27 @@ describe('content queries', () => {
   it('orders sections and reads one body at a time', () => {
     expect(getSections().map((s) => s.id)).toEqual(['world', 'politics']);
     expect(getAuthors(['omar', 'nobody']).map((a) => a.name)).toEqual(['Omar']);
-    expect(getArticleBody('vote')).toBe('body of vote');
+    expect(getArticleBody(getArticle('politics', 'vote')!)).toBe('body of vote');
   });
 
-  it('sees a rebuilt index without a restart, as `npm run dev` needs', () => {
+  it('sees a new version at the next call, without a restart, as publishing needs', () => {
     expect(getArticle('world', 'newer')?.title).toBe('newer');
     writeIndex(index([article('newer', { title: 'Edited headline' })]));
     expect(getArticle('world', 'newer')?.title).toBe('Edited headline');
     expect(listArticles()).toHaveLength(1);
+  });
+
+  it('lets a scheduled article in when its time comes, with no new version', () => {
+    expect(contentNow(Date.parse('2998-12-31T23:59:59Z')).bySlug.has('scheduled')).toBe(false);
+    const later = contentNow(Date.parse('2999-01-01T00:00:01Z'));
+    expect(later.articles[0]?.slug).toBe('scheduled');
+  });
+
+  it('keeps serving the last good version when a new one cannot be read', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(getArticle('world', 'newer')).toBeDefined();
+    const id = writeTestIndex(root, index([]));
+    writeFileSync(path.join(versionDir(id, root), 'index.json'), '{ half a file');
+    expect(getArticle('world', 'newer')?.title).toBe('newer');
   });
 });

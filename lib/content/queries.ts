@@ -1,7 +1,9 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileCache } from './file-cache';
+import { cache } from 'react';
+import { bodyFile, VERSION_FILES } from './store/layout';
+import { versionedFile } from './store/read';
+import { siteConfig } from '../site';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
 import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } from './types';
@@ -9,6 +11,9 @@ import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } f
 export type TagSummary = { slug: string; name: string; count: number };
 
 type Store = {
+  /** The content version this is, and the moment it next changes by itself. */
+  version: string;
+  validUntil: number;
   articles: ArticleMeta[];
   bySlug: Map<string, ArticleMeta>;
   /** Drafts and scheduled articles too, for editors' previews only. */
@@ -20,43 +25,65 @@ type Store = {
   sections: SectionMeta[];
 };
 
-// Spelled out (not INDEX_DIR) so Next's file tracing sees a fixed folder, not the whole project.
-const indexDir = () => path.join(process.cwd(), '.contentlayer', 'masthead');
+const currentIndex = versionedFile(VERSION_FILES.index, (text) => JSON.parse(text) as ContentIndex);
 
-const load = fileCache(
-  () => path.join(indexDir(), 'index.json'),
-  (text): Store => {
-    const index = JSON.parse(text) as ContentIndex;
-    // Scheduled articles appear with the first build (or, in development, the first reload) after their date.
-    const now = Date.now();
-    const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
-    const tags = new Map<string, TagSummary>();
-    const byTag = new Map<string, ArticleMeta[]>();
-    for (const article of articles) {
-      const seen = new Set<string>();
-      for (const raw of article.tags) {
-        const tag = tagSlug(raw);
-        if (seen.has(tag)) continue;
-        seen.add(tag);
-        const summary = tags.get(tag);
-        if (summary) summary.count += 1;
-        else tags.set(tag, { slug: tag, name: tagName(raw), count: 1 });
-        const list = byTag.get(tag);
-        if (list) list.push(article);
-        else byTag.set(tag, [article]);
-      }
+/** What readers see of one version at one moment: scheduled articles join when their time comes. */
+function deriveStore(version: string, index: ContentIndex, now: number): Store {
+  const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
+  const validUntil = index.articles.reduce((soonest, a) => {
+    const at = Date.parse(a.date);
+    return !a.draft && at > now && at < soonest ? at : soonest;
+  }, Infinity);
+  const tags = new Map<string, TagSummary>();
+  const byTag = new Map<string, ArticleMeta[]>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const raw of article.tags) {
+      const tag = tagSlug(raw);
+      if (seen.has(tag)) continue;
+      seen.add(tag);
+      const summary = tags.get(tag);
+      if (summary) summary.count += 1;
+      else tags.set(tag, { slug: tag, name: tagName(raw), count: 1 });
+      const list = byTag.get(tag);
+      if (list) list.push(article);
+      else byTag.set(tag, [article]);
     }
-    return {
-      articles,
-      bySlug: new Map(articles.map((a) => [a.slug, a])),
-      everything: new Map(index.articles.map((a) => [a.slug, a])),
-      tags,
-      byTag,
-      authors: new Map(index.authors.map((a) => [a.id, a])),
-      sections: [...index.sections].sort(bySectionOrder),
-    };
-  },
-);
+  }
+  return {
+    version,
+    validUntil,
+    articles,
+    bySlug: new Map(articles.map((a) => [a.slug, a])),
+    everything: new Map(index.articles.map((a) => [a.slug, a])),
+    tags,
+    byTag,
+    authors: new Map(index.authors.map((a) => [a.id, a])),
+    sections: [...index.sections].sort(bySectionOrder),
+  };
+}
+
+let derived: Store | undefined;
+
+/**
+ * The content readers see now: the current version (a publish switches it at the next call),
+ * with the articles whose time has come. Throws only before the first content build.
+ */
+export function contentNow(now = Date.now()): Store {
+  const index = currentIndex();
+  if (!index) throw new Error('No content version yet. Run `npm run content` first.');
+  if (!derived || derived.version !== index.id || now >= derived.validUntil) {
+    derived = deriveStore(index.id, index.value, now);
+  }
+  return derived;
+}
+
+/**
+ * One version for the whole of a page: a publish landing while a page renders must not give
+ * it a front half from one version and a back half from the next. React's cache lasts one
+ * server render; outside one (route handlers, tests) each call looks again.
+ */
+const load = cache(() => contentNow());
 
 /**
  * The article at /<section>/<slug>; a slug under the wrong section is not it. Drafts and
@@ -82,10 +109,9 @@ export function listArticleTitles(): Map<string, { title: string; url: string }>
   return new Map(load().articles.map((a) => [a.slug, { title: a.title, url: a.url }]));
 }
 
-/** The compiled MDX of one article, read on its own so no page holds every body. */
-export function getArticleBody(slug: string): string {
-  const file = path.join(indexDir(), 'bodies', `${slug}.json`);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { code: string }).code;
+/** The compiled MDX of an article, read on its own so no page holds every body. */
+export function getArticleBody(article: Pick<ArticleMeta, 'body'>): string {
+  return (JSON.parse(readFileSync(bodyFile(article.body), 'utf8')) as { code: string }).code;
 }
 
 type ListOptions = {
@@ -126,10 +152,10 @@ export function listCorrections(): CorrectionEntry[] {
     .sort((a, b) => b.date.localeCompare(a.date) || a.article.slug.localeCompare(b.article.slug));
 }
 
-/** "You may also like": the ranked picks that are still published. */
-export function getRelated(article: ArticleMeta): ArticleMeta[] {
+/** "You may also like": the ranked picks that are published now, as many as a page shows. */
+export function getRelated(article: ArticleMeta, limit = siteConfig.relatedCount): ArticleMeta[] {
   const { bySlug } = load();
-  return article.related.flatMap((slug) => bySlug.get(slug) ?? []);
+  return article.related.flatMap((slug) => bySlug.get(slug) ?? []).slice(0, limit);
 }
 
 /** Every tag in use, most used first. */

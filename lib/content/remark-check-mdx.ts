@@ -102,7 +102,6 @@ export function checkMdxTree(tree: MdxNode): MdxProblem[] {
  * lists them with everything else.
  */
 export function remarkCheckMdx(options: { report?: (problem: MdxProblem) => void } = {}) {
-  // contentlayer2 names the document in its error; the file mdx-bundler passes here is a temp entry.
   return (tree: Root) => {
     const problems = checkMdxTree(tree as unknown as MdxNode);
     if (options.report) {

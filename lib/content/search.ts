@@ -1,17 +1,9 @@
 import 'server-only';
-import path from 'node:path';
-import MiniSearch from 'minisearch';
-import { fileCache } from './file-cache';
 import { getArticleBySlug } from './queries';
-import { SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './search-options';
+import { currentSearchIndex } from './search-index';
+import { SEARCH_QUERY_OPTIONS } from './search-options';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
-
-/** The index built with the content, loaded once per process (again when it changes in dev). */
-const index = fileCache(
-  () => path.join(process.cwd(), '.contentlayer', 'masthead', 'search.json'),
-  (text) => MiniSearch.loadJSON<SearchDoc>(text, SEARCH_INDEX_OPTIONS),
-);
 
 export type SearchHit = { article: ArticleMeta; snippet: SnippetPart[]; score: number };
 export type SearchResults = { hits: SearchHit[]; total: number };
@@ -25,9 +17,13 @@ export function searchArticles(
 ): SearchResults {
   const q = query.trim().slice(0, MAX_QUERY_LENGTH);
   if (!q) return { hits: [], total: 0 };
-  const results = index().search(q, {
+  const index = currentSearchIndex();
+  if (!index) return { hits: [], total: 0 };
+  // Scheduled articles are in the index before their time; readers see only what is live.
+  const results = index.search(q, {
     ...SEARCH_QUERY_OPTIONS,
-    ...(section ? { filter: (result) => result.section === section } : {}),
+    filter: (result) =>
+      (!section || result.section === section) && getArticleBySlug(String(result.id)) !== undefined,
   });
   const hits = results.slice(0, limit).flatMap((result): SearchHit[] => {
     const article = getArticleBySlug(String(result.id));

@@ -1,47 +1,49 @@
+import type {
+  ArticleFrontmatter,
+  AuthorFrontmatter,
+  Correction,
+  HeroImage,
+  SectionFrontmatter,
+} from './schema';
 import type { TocEntry } from './toc';
 
-export type HeroImage = { src: string; alt: string; caption?: string; credit?: string };
+export type { Correction, HeroImage };
 
-export type Correction = { date: string; text: string };
-
-/** What listings need of an article: everything but the compiled body. */
-export type ArticleMeta = {
+/**
+ * What listings need of an article: its frontmatter as the schema (lib/content/schema.ts)
+ * gives it, and what the build works out; everything but the compiled body.
+ */
+export type ArticleMeta = Pick<
+  ArticleFrontmatter,
+  'title' | 'dek' | 'date' | 'updated' | 'section' | 'tags' | 'image' | 'draft'
+> & {
   slug: string;
-  section: string;
   url: string;
-  title: string;
-  dek: string;
-  date: string;
-  updated?: string;
   authorIds: string[];
-  tags: string[];
-  image?: HeroImage;
-  draft: boolean;
   /** Oldest first, as the newsroom made them. */
   corrections: Correction[];
-  /** "You may also like": slugs ranked at build time, editor's picks first. */
+  /**
+   * "You may also like": slugs ranked by the build, editor's picks first. A few more than a page
+   * shows, scheduled articles among them, so the list is full whichever have gone live.
+   */
   related: string[];
   readingMinutes: number;
   toc: TocEntry[];
-  /** Path under content/, for error messages. */
+  /** The file, as editors know it (content/articles/…), for messages. */
   sourcePath: string;
+  /** The compiled body's name in the content store (lib/content/store/layout.ts). */
+  body: string;
 };
 
-export type AuthorMeta = {
+export type AuthorMeta = Pick<AuthorFrontmatter, 'name' | 'role' | 'avatar'> & {
   id: string;
-  name: string;
-  role?: string;
-  avatar?: string;
   url: string;
   /** Compiled MDX of the bio; authors are few, so bios travel with the index. */
   bioCode: string;
 };
 
-export type SectionMeta = {
+export type SectionMeta = Pick<SectionFrontmatter, 'name' | 'description' | 'order'> & {
   id: string;
-  name: string;
-  description: string;
-  order: number;
   url: string;
 };
 
@@ -50,8 +52,6 @@ export type ContentIndex = {
   authors: AuthorMeta[];
   sections: SectionMeta[];
 };
-
-export type ContentProblem = { file: string; field: string; message: string };
 
 /** One step of a breadcrumb trail: Home » Section » Headline. */
 export type Crumb = { name: string; href: string };

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as ProxyModule from '../../proxy';
+import { writeTestVersion } from '@/test/support/content-version';
 import { ROUTES_FILE, type RoutesFile } from './routes-file';
 
 // Next's server modules expect the AsyncLocalStorage its server runtime installs.
@@ -33,7 +34,7 @@ beforeEach(async () => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);
   };
-  write(`.contentlayer/masthead/${ROUTES_FILE}`, JSON.stringify(routes));
+  writeTestVersion(root, { [ROUTES_FILE]: JSON.stringify(routes) });
   write('.next/server/preview-props.json', JSON.stringify({ previewModeId: PREVIEW_ID }));
   write('.next/server/app/_not-found.html', NOT_FOUND_HTML);
   write('public/ads.txt', 'ads');
@@ -93,7 +94,7 @@ describe('proxy', () => {
   });
 
   it('lets everything through before the content build has run, as the pages then say', () => {
-    rmSync(path.join(root, '.contentlayer'), { recursive: true });
+    rmSync(path.join(root, '.masthead'), { recursive: true });
     vi.resetModules();
     return import('../../proxy').then(async ({ proxy }) => {
       expect(lets(await proxy(request('/world/invented')))).toBe(true);

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writeContentIndex } from '../content/write-index';
+import { writeTestVersion } from '@/test/support/content-version';
+import { routesFile } from './routes-file';
 import type { ArticleMeta, ContentIndex } from '../content/types';
 import { decideRoute } from './decide';
 
@@ -21,7 +22,8 @@ const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => 
   related: [],
   readingMinutes: 3,
   toc: [],
-  sourcePath: `articles/${slug}.mdx`,
+  sourcePath: `content/articles/${slug}.mdx`,
+  body: slug,
   ...over,
 });
 
@@ -32,6 +34,8 @@ const index = (articles: ArticleMeta[]): ContentIndex => ({
 });
 
 let root: string;
+const writeRoutes = (content: ContentIndex) =>
+  writeTestVersion(root, { 'routes.json': JSON.stringify(routesFile(content)) });
 // Each test gets the module afresh: it keeps what it read, as the running proxy does.
 let { siteRoutes, isPreviewCookie, isPublicFile } = await import('./site-routes');
 beforeEach(async () => {
@@ -49,7 +53,7 @@ afterEach(() => {
 
 describe('siteRoutes', () => {
   it('reads what the content build writes, and a new build without a restart', () => {
-    writeContentIndex(root, index([article('kim'), article('secret', { draft: true })]), new Map());
+    writeRoutes(index([article('kim'), article('secret', { draft: true })]));
     const table = siteRoutes()!;
     expect(decideRoute('/world/kim', table)).toBe('allow');
     // Tags are slugged as the topic pages slug them.
@@ -57,14 +61,14 @@ describe('siteRoutes', () => {
     expect(decideRoute('/world/secret', table)).toBe('preview');
     expect(decideRoute('/world/fresh', table)).toBe('not-found');
 
-    writeContentIndex(root, index([article('kim'), article('fresh')]), new Map());
+    writeRoutes(index([article('kim'), article('fresh')]));
     vi.setSystemTime(Date.now() + 1000);
     expect(decideRoute('/world/fresh', siteRoutes()!)).toBe('allow');
     expect(decideRoute('/world/secret', siteRoutes()!)).toBe('not-found');
   });
 
   it('publishes a scheduled article when its time comes, without a new build', () => {
-    writeContentIndex(root, index([article('soon', { date: '2026-06-01T12:00:00Z' })]), new Map());
+    writeRoutes(index([article('soon', { date: '2026-06-01T12:00:00Z' })]));
     expect(decideRoute('/world/soon', siteRoutes()!)).toBe('preview');
     vi.setSystemTime(Date.parse('2026-06-01T12:00:00Z'));
     expect(decideRoute('/world/soon', siteRoutes()!)).toBe('allow');

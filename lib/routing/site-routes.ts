@@ -6,14 +6,14 @@ import { pathSegments } from './decide';
 import { routeTable, type RouteTable } from './route-table';
 import { ROUTES_FILE, type RoutesFile } from './routes-file';
 import { watchedFile } from './watched-file';
+import { versionedFile } from '../content/store/read';
 
 // What the proxy knows of the running site, read from the files the builds leave. Each is read
-// again when it changes (lib/routing/watched-file.ts), so nothing here needs a restart.
+// again when it changes (the routes with every content version, the rest by lib/routing/
+// watched-file.ts), so nothing here needs a restart.
 
-const routesFile = watchedFile(
-  () => path.join(process.cwd(), '.contentlayer', 'masthead', ROUTES_FILE),
-  (text) => JSON.parse(text) as RoutesFile,
-);
+const currentRoutes = versionedFile(ROUTES_FILE, (text) => JSON.parse(text) as RoutesFile);
+const routesFile = () => currentRoutes()?.value;
 
 let current: { file: RoutesFile; table: RouteTable } | undefined;
 

@@ -32,6 +32,7 @@ export const article = (over: Partial<ArticleMeta> = {}): ArticleMeta => ({
   related: [],
   readingMinutes: 4,
   toc: [],
-  sourcePath: 'articles/kim-letter.mdx',
+  sourcePath: 'content/articles/kim-letter.mdx',
+  body: 'kim-letter',
   ...over,
 });

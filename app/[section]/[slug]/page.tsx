@@ -64,7 +64,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
       <ArticleLayout
         article={article}
         authors={authors}
-        body={getArticleBody(article.slug)}
+        body={getArticleBody(article)}
         crumbs={crumbs}
         commentCount={comments?.available ? comments.count : undefined}
       >

@@ -4,7 +4,11 @@ import { feedInput } from '@/lib/seo/feed-input';
 import { rssFeed } from '@/lib/seo/feeds';
 
 export const dynamic = 'force-static';
-export const dynamicParams = false;
+/**
+ * A section or author published after the build renders on its first request; invented ones
+ * never get here (proxy.ts answers them 404 from the content index).
+ */
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return getSections().map((section) => ({ section: section.id }));

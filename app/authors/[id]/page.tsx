@@ -8,7 +8,11 @@ import { paginate } from '@/lib/content/paginate';
 import { getAuthor, listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 
-export const dynamicParams = false;
+/**
+ * A section or author published after the build renders on its first request; invented ones
+ * never get here (proxy.ts answers them 404 from the content index).
+ */
+export const dynamicParams = true;
 
 export function generateStaticParams() {
   return listAuthors().map((author) => ({ id: author.id }));

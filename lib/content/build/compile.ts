@@ -1,0 +1,97 @@
+import { compile } from '@mdx-js/mdx';
+import type { Root } from 'mdast';
+import readingTime from 'reading-time';
+import { visit } from 'unist-util-visit';
+import { mdxPlugins } from '../mdx-plugins';
+import type { MdxProblem } from '../remark-check-mdx';
+import { plainText } from '../text';
+import { extractToc, type TocEntry } from '../toc';
+import { parseFrontmatter } from './frontmatter';
+
+/** A problem in the body, already on the file's own line numbers. */
+export type BodyProblem = { line: number; problem: string; fix: string };
+
+/**
+ * Everything the build needs of one MDX file, and all it keeps in its cache: compiling is the
+ * expensive part, so it happens once per version of a file and never again.
+ */
+export type CompiledDocument = {
+  /** The frontmatter as YAML gave it, before the schema looked at it. */
+  data: Record<string, unknown>;
+  lines: Record<string, number>;
+  yamlErrors: { line: number; message: string }[];
+  /** The body as a function body for @mdx-js/mdx's `run`; null when it has problems. */
+  code: string | null;
+  problems: BodyProblem[];
+  /** Every Markdown link, for the check that internal ones lead somewhere. */
+  links: { url: string; line: number }[];
+  toc: TocEntry[];
+  readingMinutes: number;
+  /** The words readers read, for search and for "You may also like". */
+  text: string;
+};
+
+/** Some compile errors carry their position only in the text, as "(3:1-3:22)". */
+const POSITION_IN_TEXT = /\s*\((\d+):\d+(?:-\d+:\d+)?\)/;
+
+function compileFailure(error: unknown): { line: number | undefined; reason: string } {
+  const e = error as {
+    line?: number;
+    place?: { line?: number; start?: { line?: number } };
+    reason?: string;
+    message?: string;
+  };
+  const reason = (e.reason ?? e.message ?? String(error)).split('\n')[0] ?? '';
+  const inText = POSITION_IN_TEXT.exec(reason);
+  return {
+    line:
+      e.line ?? e.place?.start?.line ?? e.place?.line ?? (inText ? Number(inText[1]) : undefined),
+    reason: reason.replace(POSITION_IN_TEXT, ''),
+  };
+}
+
+/** What the checks and the index need of a document, without its code and words. */
+export type DocSummary = Omit<CompiledDocument, 'code' | 'text'>;
+
+/** Parses, checks and compiles one article or author file. Never throws for bad content. */
+export async function compileDocument(source: string): Promise<CompiledDocument> {
+  const fm = parseFrontmatter(source);
+  const toFile = (line: number | undefined) => (line ?? 1) + fm.bodyLine - 1;
+  const problems: BodyProblem[] = [];
+  const links: { url: string; line: number }[] = [];
+  const collectLinks = () => (tree: Root) => {
+    visit(tree, 'link', (node) => {
+      links.push({ url: node.url, line: toFile(node.position?.start.line) });
+    });
+  };
+  const { remarkPlugins, rehypePlugins } = mdxPlugins(({ line, problem, fix }: MdxProblem) =>
+    problems.push({ line: toFile(line), problem, fix }),
+  );
+  let code: string | null = null;
+  try {
+    const file = await compile(fm.body, {
+      outputFormat: 'function-body',
+      remarkPlugins: [...remarkPlugins, collectLinks],
+      rehypePlugins,
+    });
+    code = String(file.value);
+  } catch (error) {
+    const { line, reason } = compileFailure(error);
+    problems.push({
+      line: toFile(line),
+      problem: `MDX does not compile: ${reason}`,
+      fix: 'check the tags and braces there; write { and < in prose as words',
+    });
+  }
+  return {
+    data: fm.data,
+    lines: fm.lines,
+    yamlErrors: fm.errors,
+    code: problems.length === 0 ? code : null,
+    problems,
+    links,
+    toc: extractToc(fm.body),
+    readingMinutes: Math.max(1, Math.round(readingTime(fm.body).minutes)),
+    text: plainText(fm.body),
+  };
+}

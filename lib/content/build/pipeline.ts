@@ -1,0 +1,253 @@
+import path from 'node:path';
+import Piscina from 'piscina';
+import { routesFile } from '../../routing/routes-file';
+import { siteConfig } from '../../site';
+import { rankAllRelated, updateRelated, type RelatedInput, type RelatedState } from '../related';
+import type { ArticleFrontmatter } from '../schema';
+import type { SearchDoc } from '../search-options';
+import { VERSION_FILES, type VersionMeta } from '../store/layout';
+import { collectGarbage, newVersionId, writeBodies, writeVersion } from '../store/write';
+import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from '../types';
+import { articleMeta, authorMeta, sectionMeta } from './assemble';
+import { CompileCache, sha256 } from './cache';
+import {
+  checkArticle,
+  checkAuthor,
+  checkSection,
+  linkFindings,
+  schemaContext,
+  slugFindings,
+} from './check';
+import { compileAll, type CompileJob } from './compile-step';
+import type { CompiledDocument } from './compile';
+import { sortFindings, type Finding } from './findings';
+import { compilerFingerprint } from './fingerprint';
+import { withContentLock } from './lock';
+import { readPrevious, type SourceEntry, type SourcesFile } from './previous';
+import { searchDoc, type SearchChanges } from './search-step';
+import { readSources, type Source } from './sources';
+
+export type BuildOptions = {
+  root: string;
+  contentDir: string;
+  publicDir: string;
+  /** Rank and index everything again, ignoring the current version. */
+  full?: boolean;
+  /** Check only: compile and validate, write no version. */
+  check?: boolean;
+  commit?: string;
+};
+
+export type BuildResult = {
+  findings: Finding[];
+  ok: boolean;
+  version?: VersionMeta;
+  timings: Record<string, number>;
+  counts: { articles: number; compiled: number; threads: number; incremental: boolean };
+};
+
+/** A file as this build sees it: last version's summary, or freshly compiled. */
+type Entry = SourceEntry & { code?: string | null; text?: string };
+
+/** Where the compiler and its plugins are installed: this checkout, whatever it builds. */
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+const bodyHash = (code: string) => sha256(code).slice(0, 32);
+
+/** Related lists a little longer than a page shows, so scheduled articles can wait in them. */
+const RELATED_KEPT = siteConfig.relatedCount + 2;
+
+/**
+ * The content build, one spine for every way it runs (`npm run content`, `npm run build`,
+ * `npm run publish`, `npm run dev`): read content/ → compile what changed (cache, then worker
+ * threads) → check every file against the schema and the archive → rank and index → write a
+ * version and point `current` at it. Against the current version it compiles, ranks and
+ * indexes only what changed; nothing is written when any file has an error.
+ */
+export async function buildContent(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - mark);
+    mark = now;
+  };
+  const { root } = options;
+  const fingerprint = compilerFingerprint(PROJECT_ROOT);
+  const cache = new CompileCache(root, fingerprint);
+  const previous = options.full ? undefined : readPrevious(root, fingerprint);
+  const sources = readSources(options.contentDir);
+  lap('read');
+
+  const entries = new Map<string, Entry>();
+  const jobs = new Map<string, CompileJob>();
+  const waiting = new Map<string, Source[]>();
+  for (const source of sources) {
+    if (source.kind === 'section') continue;
+    const key = cache.key(source.text);
+    const known = previous?.sources.files[source.file];
+    if (known && known.key === key) {
+      entries.set(source.file, known);
+      continue;
+    }
+    jobs.set(key, { key, text: source.text });
+    waiting.set(key, [...(waiting.get(key) ?? []), source]);
+  }
+  const { compiled, threads } = await compileAll([...jobs.values()], cache, (key, doc) => {
+    for (const source of waiting.get(key) ?? []) entries.set(source.file, entryOf(key, doc));
+  });
+  lap('compile');
+
+  const findings: Finding[] = [];
+  const sections: SectionMeta[] = [];
+  const authors: AuthorMeta[] = [];
+  const articleSources = sources.filter((s) => s.kind === 'article');
+  const context = schemaContext(
+    sources.filter((s) => s.kind === 'section').map((s) => s.id),
+    sources.filter((s) => s.kind === 'author').map((s) => s.id),
+    articleSources.map((s) => s.id),
+    options.publicDir,
+  );
+  findings.push(...slugFindings(articleSources));
+  const sectionOf = new Map<string, string | undefined>();
+  for (const source of articleSources) {
+    const section = entries.get(source.file)!.data.section;
+    if (!sectionOf.has(source.id))
+      sectionOf.set(source.id, typeof section === 'string' ? section : undefined);
+  }
+  const checked: { source: Source; entry: Entry; fm: ArticleFrontmatter }[] = [];
+  for (const source of sources) {
+    if (source.kind === 'section') {
+      const result = checkSection(source);
+      findings.push(...result.findings);
+      if (result.frontmatter) sections.push(sectionMeta(source.id, result.frontmatter));
+      continue;
+    }
+    const entry = entries.get(source.file)!;
+    if (source.kind === 'author') {
+      const result = checkAuthor(source, entry);
+      findings.push(...result.findings);
+      const bio = entry.code ?? previous?.authors.get(source.id)?.bioCode;
+      if (result.frontmatter && bio !== undefined && bio !== null) {
+        authors.push(authorMeta(source.id, result.frontmatter, bio));
+      }
+      continue;
+    }
+    const result = checkArticle(source, entry, context);
+    findings.push(...result.findings, ...linkFindings(source.file, entry.links, sectionOf));
+    if (result.frontmatter) checked.push({ source, entry, fm: result.frontmatter });
+  }
+  const sorted = sortFindings(findings);
+  const ok = !sorted.some((f) => f.severity === 'error');
+  lap('check');
+  const counts = {
+    articles: checked.length,
+    compiled,
+    threads,
+    incremental: previous !== undefined,
+  };
+  if (!ok || options.check) return { findings: sorted, ok, timings, counts };
+
+  return withContentLock(root, async () => {
+    const bodies = new Map<string, string>();
+    for (const { entry } of checked) {
+      if (entry.code) {
+        entry.body = bodyHash(entry.code);
+        bodies.set(entry.body, entry.code);
+      }
+    }
+    const before = previous ? new Map(previous.index.articles.map((a) => [a.slug, a])) : undefined;
+    const now = new Set(checked.map((c) => c.source.id));
+    const changed = checked.filter(
+      ({ source, entry }) =>
+        previous?.sources.files[source.file]?.key !== entry.key || !before?.has(source.id),
+    );
+    const removed = before ? [...before.keys()].filter((slug) => !now.has(slug)) : [];
+
+    const relatedInput = ({ source, entry, fm }: (typeof checked)[number]): RelatedInput => ({
+      slug: source.id,
+      section: fm.section,
+      tags: fm.tags,
+      date: fm.date,
+      text: `${fm.title} ${fm.dek} ${entry.text ?? ''}`,
+      picks: fm.related,
+      draft: fm.draft,
+    });
+    let related: RelatedState;
+    let searchFile: { name: string; text: string };
+    if (previous) {
+      related = previous.related;
+      updateRelated(related, { upserts: changed.map(relatedInput), removed });
+      const search: SearchChanges = {
+        removed: [
+          ...removed,
+          ...changed.filter((c) => before?.has(c.source.id)).map((c) => c.source.id),
+        ],
+        added: changed
+          .filter((c) => !c.fm.draft)
+          .map((c) => searchDoc({ ...c.fm, slug: c.source.id }, c.entry.text ?? '')),
+      };
+      searchFile = { name: VERSION_FILES.searchChanges, text: JSON.stringify(search) };
+    } else {
+      // The search index on a thread of its own while this one ranks: the two take about as
+      // long as the slower of them.
+      const docs: SearchDoc[] = checked
+        .filter((c) => !c.fm.draft)
+        .map((c) => searchDoc({ ...c.fm, slug: c.source.id }, c.entry.text ?? ''));
+      const pool = new Piscina<SearchDoc[], string>({
+        filename: path.join(import.meta.dirname, 'search-worker.mjs'),
+        maxThreads: 1,
+      });
+      const built = pool.run(docs);
+      related = rankAllRelated(checked.map(relatedInput), { limit: RELATED_KEPT });
+      searchFile = { name: VERSION_FILES.search, text: await built };
+      await pool.destroy();
+    }
+    lap('rank and index');
+
+    const lists = new Map(related.docs.map((d) => [d.slug, d.list]));
+    const articles: ArticleMeta[] = checked.map(({ source, entry, fm }) =>
+      articleMeta(source.id, source.file, fm, {
+        toc: entry.toc,
+        readingMinutes: entry.readingMinutes,
+        body: entry.body!,
+        related: lists.get(source.id) ?? [],
+      }),
+    );
+    const index: ContentIndex = { articles, authors, sections };
+    const sourcesFile: SourcesFile = { fingerprint, files: {} };
+    for (const [file, entry] of entries) {
+      const { code: _code, text: _text, ...summary } = entry;
+      sourcesFile.files[file] = summary;
+    }
+    const meta: VersionMeta = {
+      id: newVersionId(),
+      ...(previous ? { previous: previous.meta.id } : {}),
+      createdAt: new Date().toISOString(),
+      ...(options.commit ? { commit: options.commit } : {}),
+      fullSearch: !previous,
+      articles: articles.length,
+      changed: {
+        added: changed.filter((c) => !before?.has(c.source.id)).map((c) => c.source.id),
+        edited: changed.filter((c) => before?.has(c.source.id)).map((c) => c.source.id),
+        removed,
+      },
+    };
+    writeBodies(root, bodies);
+    writeVersion(root, meta, {
+      [VERSION_FILES.index]: JSON.stringify(index),
+      [VERSION_FILES.routes]: JSON.stringify(routesFile(index)),
+      [VERSION_FILES.sources]: JSON.stringify(sourcesFile),
+      [VERSION_FILES.related]: JSON.stringify(related),
+      [searchFile.name]: searchFile.text,
+    });
+    collectGarbage(root);
+    if (!previous) cache.prune();
+    lap('write');
+    return { findings: sorted, ok, version: meta, timings, counts };
+  });
+}
+
+function entryOf(key: string, doc: CompiledDocument): Entry {
+  return { ...doc, key, body: '' };
+}

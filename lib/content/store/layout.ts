@@ -1,0 +1,64 @@
+import { readlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Where compiled content lives, shared by the content build that writes it and every server
+ * process that reads it:
+ *
+ *   .masthead/content/current          → versions/<id>, swapped in one rename
+ *   .masthead/content/versions/<id>/   index.json, routes.json, search changes, build state
+ *   .masthead/content/bodies/<hash>.json  compiled bodies, shared by every version that has them
+ *
+ * A version is written whole before `current` points at it, so a reader only ever sees a
+ * complete one; bodies are named by their content, so a publish writes only the bodies that
+ * changed. Spelled out from the working directory (not passed in) so Next's file tracing sees
+ * one fixed folder.
+ */
+export const CONTENT_DIR = path.join('.masthead', 'content');
+
+export const contentDir = (root = process.cwd()) => path.join(root, CONTENT_DIR);
+
+export const versionDir = (id: string, root = process.cwd()) =>
+  path.join(contentDir(root), 'versions', id);
+
+export const bodyFile = (hash: string, root = process.cwd()) =>
+  path.join(contentDir(root), 'bodies', hash.slice(0, 2), `${hash}.json`);
+
+export const CURRENT = 'current';
+
+/** The files of one version. */
+export const VERSION_FILES = {
+  index: 'index.json',
+  routes: 'routes.json',
+  meta: 'version.json',
+  /** The full search index, when this version has one written. */
+  search: 'search.json',
+  /** What changed in the search index since the previous version. */
+  searchChanges: 'search-changes.json',
+  /** What the next incremental build needs: source hashes, related-ranking state. */
+  sources: 'sources.json',
+  related: 'related.json',
+} as const;
+
+/** The id of the version readers see now, or undefined before the first content build. */
+export function currentVersionId(root = process.cwd()): string | undefined {
+  try {
+    return path.basename(readlinkSync(path.join(contentDir(root), CURRENT)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Facts about a version, written last, read by the publish endpoint and by operators. */
+export type VersionMeta = {
+  id: string;
+  /** The version this one was built from, for replaying search changes. */
+  previous?: string;
+  createdAt: string;
+  /** The commit it was built from, when the content is a git checkout. */
+  commit?: string;
+  /** Whether this version has search.json, or only the changes since `previous`. */
+  fullSearch: boolean;
+  articles: number;
+  changed: { added: string[]; edited: string[]; removed: string[] };
+};

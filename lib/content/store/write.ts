@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { readVersionMeta } from './read';
+import {
+  bodyFile,
+  contentDir,
+  CURRENT,
+  currentVersionId,
+  VERSION_FILES,
+  versionDir,
+  type VersionMeta,
+} from './layout';
+
+export { readVersionMeta };
+
+/** Sortable by time, unique across processes. */
+export function newVersionId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Bodies named by their content: a body that exists already is the same body. */
+export function writeBodies(root: string, bodies: Map<string, string>): number {
+  let written = 0;
+  for (const [hash, code] of bodies) {
+    const file = bodyFile(hash, root);
+    if (existsSync(file)) continue;
+    mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify({ code }));
+    renameSync(tmp, file);
+    written += 1;
+  }
+  return written;
+}
+
+/**
+ * Writes a version whole under a temporary name, renames it into place, then points `current`
+ * at it with one more rename: readers see the old version or the new one, never a mixture.
+ * `files` are the version's files by name, already serialised.
+ */
+export function writeVersion(root: string, meta: VersionMeta, files: Record<string, string>): void {
+  const dir = versionDir(meta.id, root);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(tmp, name), text);
+  // Written last: a version folder with its meta file is complete.
+  writeFileSync(path.join(tmp, VERSION_FILES.meta), JSON.stringify(meta));
+  renameSync(tmp, dir);
+  pointCurrentAt(root, meta.id);
+}
+
+export function pointCurrentAt(root: string, id: string): void {
+  const link = path.join(contentDir(root), CURRENT);
+  const tmp = `${link}.tmp-${process.pid}`;
+  rmSync(tmp, { force: true });
+  symlinkSync(path.join('versions', id), tmp);
+  renameSync(tmp, link);
+}
+
+/** A file of a version, added after it went live (a search index written once readers have it). */
+export function addVersionFile(root: string, id: string, name: string, text: string): void {
+  const file = path.join(versionDir(id, root), name);
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+/** Versions kept behind the current one: enough for servers still switching, and to go back. */
+const KEEP = 5;
+
+/**
+ * Removes old versions and the bodies no kept version uses. Kept: the newest versions, the one
+ * the last `next build` was made from (its pages are what a restarted server serves first), and
+ * every version back to the newest one with a full search index, which a server starting
+ * cold replays the changes from.
+ */
+export function collectGarbage(root: string, pinned: string[] = []): void {
+  const versionsDir = path.join(contentDir(root), 'versions');
+  if (!existsSync(versionsDir)) return;
+  const ids = readdirSync(versionsDir)
+    .filter((name) => !name.includes('.tmp-'))
+    .sort()
+    .reverse();
+  const current = currentVersionId(root);
+  const keep = new Set<string>([...ids.slice(0, KEEP), ...pinned]);
+  if (current) keep.add(current);
+  // Back from the current version to a full search index.
+  for (let id = current; id;) {
+    keep.add(id);
+    const meta = readVersionMeta(root, id);
+    if (!meta || meta.fullSearch) break;
+    id = meta.previous;
+  }
+  for (const id of ids) {
+    if (!keep.has(id)) rmSync(path.join(versionsDir, id), { recursive: true, force: true });
+  }
+  for (const name of readdirSync(versionsDir)) {
+    // What a build that was killed left behind.
+    if (name.includes('.tmp-'))
+      rmSync(path.join(versionsDir, name), { recursive: true, force: true });
+  }
+  const used = new Set<string>();
+  for (const id of keep) {
+    try {
+      const index = JSON.parse(
+        readFileSync(path.join(versionsDir, id, VERSION_FILES.index), 'utf8'),
+      ) as { articles: { body: string }[] };
+      for (const article of index.articles) used.add(article.body);
+    } catch {
+      // A kept id that is gone (pinned by an old build) uses nothing.
+    }
+  }
+  const bodiesDir = path.join(contentDir(root), 'bodies');
+  if (!existsSync(bodiesDir)) return;
+  for (const shard of readdirSync(bodiesDir)) {
+    for (const file of readdirSync(path.join(bodiesDir, shard))) {
+      if (!used.has(file.replace(/\.json$/, ''))) rmSync(path.join(bodiesDir, shard, file));
+    }
+  }
+}
