@@ -2,8 +2,17 @@ import { configurationProblems } from '@/lib/security/secret-settings';
 
 /**
  * Runs once as the server starts: settings that leave part of the site off say so here, not only
- * on the page an editor may never open.
+ * on the page an editor may never open; and a production server starts watching for content
+ * versions and scheduled articles (lib/publish/watch.ts).
  */
-export function register() {
+export async function register() {
   for (const problem of configurationProblems()) console.warn(`Masthead: ${problem}`);
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
+  // `next build` loads this too, in the workers that prerender; they serve nobody.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { watchContent } = await import('@/lib/publish/watch');
+  // `next start` records the address it listens on; the watcher talks to itself over it.
+  const origin =
+    process.env.__NEXT_PRIVATE_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  watchContent(origin.replace('//localhost:', '//127.0.0.1:'));
 }

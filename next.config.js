@@ -1,5 +1,7 @@
 // @ts-check
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { MAX_BODY_BYTES } from './lib/security/body-limit.js';
 import { securityHeaders } from './lib/security/headers.js';
 
@@ -84,4 +86,24 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * A build renders pages from the current content version; a server started later compares that
+ * version with the one live by then and revalidates what differs (lib/publish/sync.ts), so a
+ * publish made after the build is never hidden behind a prerendered page.
+ */
+function recordBuiltVersion() {
+  const dir = path.join(process.cwd(), '.masthead', 'content');
+  try {
+    const version = path.basename(readlinkSync(path.join(dir, 'current')));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'built.json'), JSON.stringify({ version, at: Date.now() }));
+  } catch {
+    // No content version yet: the pages say so, and there is nothing to compare later.
+  }
+}
+
+/** @param {string} phase */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD) recordBuiltVersion();
+  return nextConfig;
+}

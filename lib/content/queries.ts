@@ -10,7 +10,7 @@ import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } f
 
 export type TagSummary = { slug: string; name: string; count: number };
 
-type Store = {
+export type ContentStore = {
   /** The content version this is, and the moment it next changes by itself. */
   version: string;
   validUntil: number;
@@ -28,7 +28,7 @@ type Store = {
 const currentIndex = versionedFile(VERSION_FILES.index, (text) => JSON.parse(text) as ContentIndex);
 
 /** What readers see of one version at one moment: scheduled articles join when their time comes. */
-function deriveStore(version: string, index: ContentIndex, now: number): Store {
+export function deriveStore(version: string, index: ContentIndex, now: number): ContentStore {
   const articles = index.articles.filter((a) => isPublished(a, now)).sort(byNewest);
   const validUntil = index.articles.reduce((soonest, a) => {
     const at = Date.parse(a.date);
@@ -63,13 +63,13 @@ function deriveStore(version: string, index: ContentIndex, now: number): Store {
   };
 }
 
-let derived: Store | undefined;
+let derived: ContentStore | undefined;
 
 /**
  * The content readers see now: the current version (a publish switches it at the next call),
  * with the articles whose time has come. Throws only before the first content build.
  */
-export function contentNow(now = Date.now()): Store {
+export function contentNow(now = Date.now()): ContentStore {
   const index = currentIndex();
   if (!index) throw new Error('No content version yet. Run `npm run content` first.');
   if (!derived || derived.version !== index.id || now >= derived.validUntil) {

@@ -56,6 +56,7 @@ export const RULES: Rule[] = [
     '/admin/preview',
     '/api/preview',
     '/api/preview/exit',
+    '/api/publish',
   ].map((route) => ({ route, decide: allow })),
   { route: '/[section]', decide: (p, t) => when(t.sections.has(p('section'))) },
   {

@@ -3,7 +3,7 @@ import { clientIp, hashIp } from '@/lib/comments/ip';
 import { commentsSecret } from '@/lib/comments/secret';
 import { createThrottle, type AttemptThrottle } from './throttle';
 
-export type Guarded = 'admin' | 'preview';
+export type Guarded = 'admin' | 'preview' | 'publish';
 
 type Shared = { throttles?: Record<Guarded, AttemptThrottle> };
 // On globalThis: the sign-in action, the page that says how long to wait and the preview route
@@ -14,7 +14,11 @@ const KEY = Symbol.for('masthead.attempt-throttles');
 /** The process's throttle for wrong admin passwords, or for wrong preview secrets. */
 export function attemptThrottle(guarded: Guarded): AttemptThrottle {
   const state = (shared[KEY] ??= {});
-  state.throttles ??= { admin: createThrottle(), preview: createThrottle() };
+  state.throttles ??= {
+    admin: createThrottle(),
+    preview: createThrottle(),
+    publish: createThrottle(),
+  };
   return state.throttles[guarded];
 }
 

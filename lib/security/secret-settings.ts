@@ -1,5 +1,5 @@
 /**
- * ADMIN_PASSWORD and PREVIEW_SECRET each switch on a way past the public site. Either one is
+ * ADMIN_PASSWORD, PREVIEW_SECRET and PUBLISH_SECRET each switch on a way past the public site. Either one is
  * refused, and its area stays off, when it is shorter than this: the throttle slows guessing
  * (lib/security/throttle.ts), but a short secret falls to a patient script all the same.
  */
@@ -19,6 +19,7 @@ function setting(value: string | undefined): SecretSetting {
 
 export const adminPassword = (env: Env = process.env) => setting(env.ADMIN_PASSWORD);
 export const previewSecret = (env: Env = process.env) => setting(env.PREVIEW_SECRET);
+export const publishSecret = (env: Env = process.env) => setting(env.PUBLISH_SECRET);
 
 /** What the server says at start about settings it refuses (instrumentation.ts). */
 export function configurationProblems(env: Env = process.env): string[] {
@@ -26,9 +27,14 @@ export function configurationProblems(env: Env = process.env): string[] {
   for (const [name, value] of [
     ['ADMIN_PASSWORD', adminPassword(env)],
     ['PREVIEW_SECRET', previewSecret(env)],
+    ['PUBLISH_SECRET', publishSecret(env)],
   ] as const) {
     if (value.state === 'too-short') {
-      const area = name === 'ADMIN_PASSWORD' ? 'the admin area' : 'preview';
+      const area = {
+        ADMIN_PASSWORD: 'the admin area',
+        PREVIEW_SECRET: 'preview',
+        PUBLISH_SECRET: 'publishing over HTTP',
+      }[name];
       problems.push(
         `${name} has ${value.length} character${value.length === 1 ? '' : 's'}; it needs at least ${MIN_SECRET_LENGTH}, so ${area} stays off.`,
       );

@@ -36,6 +36,8 @@ export type BuildOptions = {
   /** Check only: compile and validate, write no version. */
   check?: boolean;
   commit?: string;
+  /** Remove old versions and unused bodies after writing (publish does it once live). */
+  collectGarbage?: boolean;
 };
 
 export type BuildResult = {
@@ -241,7 +243,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       [VERSION_FILES.related]: JSON.stringify(related),
       [searchFile.name]: searchFile.text,
     });
-    collectGarbage(root);
+    if (options.collectGarbage !== false) collectGarbage(root);
     if (!previous) cache.prune();
     lap('write');
     return { findings: sorted, ok, version: meta, timings, counts };

@@ -95,6 +95,14 @@ export function collectGarbage(root: string, pinned: string[] = []): void {
     .reverse();
   const current = currentVersionId(root);
   const keep = new Set<string>([...ids.slice(0, KEEP), ...pinned]);
+  try {
+    const built = JSON.parse(readFileSync(path.join(contentDir(root), 'built.json'), 'utf8')) as {
+      version?: unknown;
+    };
+    if (typeof built.version === 'string') keep.add(built.version);
+  } catch {
+    // No build has recorded its version.
+  }
   if (current) keep.add(current);
   // Back from the current version to a full search index.
   for (let id = current; id;) {
