@@ -78,6 +78,7 @@ if check "production build (next build)" npx next build; then
     check "comments across two server processes on PostgreSQL" node scripts/check-multi-process.mjs
   fi
   check "faults: SIGKILL mid-load, PostgreSQL down at start and mid-run" node scripts/check-faults.mjs
+  check "publish: new, edited, removed, scheduled and pushed articles live without a rebuild" node scripts/check-publish.mjs
 else
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi

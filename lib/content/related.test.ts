@@ -1,4 +1,4 @@
-import { rankRelated, type RelatedInput } from './related';
+import { rankAllRelated, rankRelated, updateRelated, type RelatedInput } from './related';
 
 /**
  * A newsroom small enough to rank by hand. Expected orders below follow from the weights:
@@ -123,5 +123,50 @@ describe('rankRelated', () => {
 
   it('gives no more than the limit', () => {
     expect(rankRelated(world, { limit: 2 }).get('kim-letter')).toHaveLength(2);
+  });
+});
+
+describe('updateRelated (a publish re-ranks only what it touches)', () => {
+  const lists = (state: ReturnType<typeof rankAllRelated>) =>
+    new Map(state.docs.map((d) => [d.slug, d.list]));
+  const newcomer = doc(
+    'missile-deal',
+    'world',
+    ['north-korea', 'missiles'],
+    '2026-11-20',
+    'North Korean missile supply deal with Russia praised in Kim letter to Putin',
+  );
+
+  it('gives a new article its list, and puts it on the lists it now belongs on', () => {
+    const state = rankAllRelated(world, { limit: 3 });
+    const changed = updateRelated(state, { upserts: [newcomer], removed: [] });
+    const now = lists(state);
+    expect(now.get('missile-deal')?.[0]).toBe('missile-factories');
+    expect(now.get('kim-letter')?.[0]).toBe('missile-deal');
+    expect(changed).toContain('missile-deal');
+    expect(changed).toContain('kim-letter');
+    // A list it does not reach is left alone.
+    expect(now.get('ranked-voting')).toEqual(
+      lists(rankAllRelated(world, { limit: 3 })).get('ranked-voting'),
+    );
+  });
+
+  it('agrees with a full ranking of the same archive on a small newsroom', () => {
+    const state = rankAllRelated(world, { limit: 3 });
+    updateRelated(state, { upserts: [newcomer], removed: [] });
+    const full = lists(rankAllRelated([...world, newcomer], { limit: 3 }));
+    for (const [slug, list] of lists(state)) expect([slug, list]).toEqual([slug, full.get(slug)]);
+  });
+
+  it('takes a removed article off every list, and a story turned draft too', () => {
+    const state = rankAllRelated(world, { limit: 3 });
+    const drafted = { ...world.find((d) => d.slug === 'kursk-engineers')!, draft: true };
+    const changed = updateRelated(state, { upserts: [drafted], removed: ['missile-factories'] });
+    for (const [, list] of lists(state)) {
+      expect(list).not.toContain('missile-factories');
+      expect(list).not.toContain('kursk-engineers');
+    }
+    expect(changed).toContain('kim-letter');
+    expect(lists(state).has('missile-factories')).toBe(false);
   });
 });

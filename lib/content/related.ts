@@ -319,6 +319,9 @@ export function updateRelated(
       }),
     );
   }
+  // Drafts are in no postings, so no newcomer reaches them that way; they are few, and an
+  // editor previewing one should see the list it will have.
+  for (const doc of state.docs) if (doc.draft) dirty.add(doc.slug);
   for (const slug of dirty) {
     const i = ranker.indexOf(slug);
     if (i !== undefined && !gone.has(slug)) Object.assign(state.docs[i]!, ranker.rank(i));

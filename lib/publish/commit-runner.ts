@@ -1,5 +1,6 @@
 import 'server-only';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 let running: Promise<void> | undefined;
@@ -9,9 +10,18 @@ function run(sha: string): Promise<void> {
   const root = process.cwd();
   return new Promise((resolve) => {
     // In a process of its own: compiling must not hold up the readers this server is answering.
+    // Found the way Node finds packages, from the checkout up; named in a variable so the
+    // bundler leaves the lookup to run time.
+    const tsxCli = 'tsx/cli';
     const child = spawn(
-      path.join(root, 'node_modules', '.bin', 'tsx'),
-      [path.join(root, 'scripts', 'publish.ts'), '--commit', sha, '--no-notify'],
+      process.execPath,
+      [
+        createRequire(path.join(root, 'package.json')).resolve(tsxCli),
+        path.join(root, 'scripts', 'publish.ts'),
+        '--commit',
+        sha,
+        '--no-notify',
+      ],
       { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.on('error', (error) => {

@@ -15,12 +15,12 @@ process.once('SIGINT', () => {
 });
 
 /**
- * Runs `node …argv` from the project root in its own process group and resolves once
+ * Runs `node …argv` from the project root (or `cwd`) in its own process group and resolves once
  * `readyUrl` answers at all. Rejects, having stopped it, if it exits or stays silent.
  */
-export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000 }) {
+export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000, cwd = root }) {
   const child = spawn(process.execPath, argv, {
-    cwd: root,
+    cwd,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
@@ -71,10 +71,10 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
   }
 }
 
-/** `next start` on 127.0.0.1:`port`, on the existing build. */
-export async function startNext({ port, env, readyPath = '/robots.txt' }) {
+/** `next start` on 127.0.0.1:`port`, on the existing build (of `cwd`, by default this checkout). */
+export async function startNext({ port, env, readyPath = '/robots.txt', cwd }) {
   const base = `http://127.0.0.1:${port}`;
   const argv = [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'];
-  const { stop, kill, log } = await startServer({ argv, env, readyUrl: base + readyPath });
+  const { stop, kill, log } = await startServer({ argv, env, readyUrl: base + readyPath, cwd });
   return { base, stop, kill, log };
 }

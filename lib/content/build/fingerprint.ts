@@ -14,12 +14,15 @@ const COMPILER_PACKAGES = [
   'unified',
 ];
 
+/** The installed version, found the way Node finds the package: up from `root`. */
 function packageVersion(root: string, name: string): string {
-  try {
-    const file = path.join(root, 'node_modules', name, 'package.json');
-    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
-  } catch {
-    return 'missing';
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    try {
+      const file = path.join(dir, 'node_modules', name, 'package.json');
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '?';
+    } catch {
+      if (path.dirname(dir) === dir) return 'missing';
+    }
   }
 }
 

@@ -1,0 +1,111 @@
+import type { ArticleMeta, AuthorMeta, SectionMeta } from '../content/types';
+import { affectedPaths, EVERYTHING, type ContentView } from './affected-paths';
+
+const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => ({
+  slug,
+  section: 'world',
+  url: `/${over.section ?? 'world'}/${slug}`,
+  title: slug,
+  dek: 'Dek',
+  date: '2026-03-01T00:00:00.000Z',
+  authorIds: ['omar'],
+  tags: ['Energy'],
+  draft: false,
+  corrections: [],
+  related: [],
+  readingMinutes: 3,
+  toc: [],
+  sourcePath: `content/articles/${slug}.mdx`,
+  body: slug,
+  ...over,
+});
+const sections: SectionMeta[] = [
+  { id: 'world', name: 'World', description: '', order: 1, url: '/world' },
+  { id: 'business', name: 'Business', description: '', order: 2, url: '/business' },
+];
+const omar: AuthorMeta = { id: 'omar', name: 'Omar', url: '/authors/omar', bioCode: '' };
+const view = (articles: ArticleMeta[], authors = [omar]): ContentView => ({
+  articles,
+  sections,
+  authors: new Map(authors.map((a) => [a.id, a])),
+});
+
+const SITE_WIDE = [
+  '/',
+  '/atom.xml',
+  '/feed.json',
+  '/feed.xml',
+  '/news-sitemap.xml',
+  '/sitemap.xml',
+];
+
+describe('affectedPaths', () => {
+  const a = article('a');
+  const b = article('b', { related: ['a'] });
+  const c = article('c', { section: 'business', tags: ['Markets'] });
+  const before = view([a, b, c]);
+
+  it('is nothing when nothing changed', () => {
+    expect(affectedPaths(before, view([a, b, c]), 2)).toEqual([]);
+  });
+
+  it('a new article: its page, its card everywhere, every page of its listings', () => {
+    const paths = affectedPaths(before, view([article('new', { tags: ['Energy'] }), a, b, c]), 2);
+    expect(paths).toEqual(
+      [
+        ...SITE_WIDE,
+        '/world/new',
+        '/world/new/opengraph-image',
+        '/tags',
+        // Three world stories became four: pages 1 and 2 of two.
+        '/world',
+        '/world/page/2',
+        '/world/feed.xml',
+        '/tags/energy',
+        '/tags/energy/page/2',
+        '/authors/omar',
+        '/authors/omar/page/2',
+      ].sort(),
+    );
+  });
+
+  it('a new related list is its own article only', () => {
+    const paths = affectedPaths(before, view([a, { ...b, related: ['c'] }, c]), 2);
+    expect(paths).toEqual(['/world/b', '/world/b/opengraph-image']);
+  });
+
+  it('a headline edited shows on the articles that recommend it', () => {
+    const paths = affectedPaths(before, view([{ ...a, title: 'Corrected' }, b, c]), 2);
+    expect(paths).toContain('/world/a');
+    expect(paths).toContain('/world/b');
+    expect(paths).toContain('/');
+    expect(paths).not.toContain('/business');
+  });
+
+  it('a removed article: its page answers afresh (404) and its listings drop it', () => {
+    const paths = affectedPaths(before, view([a, b]), 2);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/business/c', '/business', '/tags/markets', '/', '/sitemap.xml']),
+    );
+  });
+
+  it('a section moved from one to another refreshes both', () => {
+    const moved = article('a', { section: 'business' });
+    const paths = affectedPaths(before, view([moved, b, c]), 2);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/world/a', '/business/a', '/world', '/business']),
+    );
+  });
+
+  it('an author renamed: their page and every byline', () => {
+    const paths = affectedPaths(before, view([a, b, c], [{ ...omar, name: 'Omar E.' }]), 2);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/authors/omar', '/world/a', '/world/b', '/business/c']),
+    );
+  });
+
+  it('a section renamed is on every page, in the navigation', () => {
+    const renamed = { ...before, sections: [{ ...sections[0]!, name: 'Abroad' }, sections[1]!] };
+    expect(affectedPaths(before, renamed, 2)).toEqual([EVERYTHING]);
+  });
+});
