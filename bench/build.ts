@@ -1,7 +1,8 @@
 /**
  * Build scale: generates N articles into a scratch copy of the project and runs the full
- * production build (content check, contentlayer2, next build), recording wall time, peak memory
- * summed over every build process, the time of each stage and the output size.
+ * production build (the content build: compile, check, rank, index; then next build), recording
+ * wall time, peak memory summed over every build process, the time of each stage and the output
+ * size; then a rebuild after one edit with the caches a CI would keep (.masthead, .next/cache).
  *
  *   npx tsx bench/build.ts 1000 5000 10000
  *
@@ -9,21 +10,10 @@
  * Results are appended to bench/.scratch/build-results.jsonl and printed as a Markdown table.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { writeBuildCorpus } from './build-corpus';
-
-const repo = path.resolve(import.meta.dirname, '..');
-const scratchRoot = path.join(repo, 'bench', '.scratch');
+import { repo, scratchProject, scratchRoot } from './scratch-project';
 
 type StageResult = { wallS: number; peakMiB: number; output: string };
 
@@ -59,8 +49,7 @@ function runStage(
     const start = performance.now();
     const child = spawn(command, args, {
       cwd,
-      // contentlayer2 takes its working directory from PWD, not from process.cwd().
-      env: { ...process.env, ...extraEnv, PWD: cwd, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...extraEnv, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -95,19 +84,7 @@ function seconds(output: string, pattern: RegExp): number | undefined {
 }
 
 async function benchOne(n: number) {
-  const dir = path.join(scratchRoot, `build-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  // The working tree (tracked and new files), without the sample content; node_modules resolves from the repo above.
-  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: repo,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .filter((f) => !f.startsWith('content/'));
-  for (const file of tracked) cpSync(path.join(repo, file), path.join(dir, file));
-  writeBuildCorpus(path.join(dir, 'content'), path.join(dir, 'public'), n);
+  const dir = scratchProject(`build-${n}`, n);
 
   // The two steps of `npm run build`, as package.json has them, timed one by one.
   const [contentStep, nextStep] = (
@@ -125,21 +102,21 @@ async function benchOne(n: number) {
     wallS: +(content.wallS + next.wallS).toFixed(1),
     peakMiB: Math.max(content.peakMiB, next.peakMiB),
     contentS: +content.wallS.toFixed(1),
-    relatedS: seconds(content.output, /related ([\d.]+) (s)/),
-    searchS: seconds(content.output, /search index ([\d.]+) (s)/),
+    contentCompileS: seconds(content.output, /compile ([\d.]+) (s)/),
+    rankIndexS: seconds(content.output, /rank and index ([\d.]+) (s)/),
     nextS: +next.wallS.toFixed(1),
     compileS: seconds(next.output, /Compiled successfully in ([\d.]+)(m?s)/),
     typescriptS: seconds(next.output, /Finished TypeScript in ([\d.]+)(m?s)/),
     staticS: seconds(next.output, /Generating static pages .*\) in ([\d.]+)(m?s)/),
     stagePeaksMiB: { content: content.peakMiB, next: next.peakMiB },
-    contentlayerMiB: duMiB(path.join(dir, '.contentlayer')),
+    mastheadMiB: duMiB(path.join(dir, '.masthead')),
     nextMiB: duMiB(path.join(dir, '.next')),
     pages: readdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true }).filter((f) =>
       String(f).endsWith('.html'),
     ).length,
   };
-  // An editor's typical publish: one article changed, with the caches a CI keeps between runs
-  // (.contentlayer/.cache and .next/cache) still there.
+  // An editor's correction, rebuilt with the caches a CI keeps between runs (.masthead and
+  // .next/cache) still there.
   const edited = path.join(dir, 'content', 'articles', 'article-0.mdx');
   writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nA paragraph added by an editor.\n`);
   const warmContent = await runStage(dir, 'sh', ['-c', contentStep!], env);
@@ -148,6 +125,7 @@ async function benchOne(n: number) {
     warmWallS: +(warmContent.wallS + warmNext.wallS).toFixed(1),
     warmContentS: +warmContent.wallS.toFixed(1),
     warmNextS: +warmNext.wallS.toFixed(1),
+    warmPeakMiB: Math.max(warmContent.peakMiB, warmNext.peakMiB),
   });
   appendFileSync(path.join(scratchRoot, 'build-results.jsonl'), `${JSON.stringify(result)}\n`);
   if (!process.env.KEEP_SCRATCH) rmSync(dir, { recursive: true, force: true });
@@ -160,12 +138,12 @@ if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 console.log(
-  '| N | wall s | peak MiB (sum) | content s (check ∥ contentlayer2) | related s | search s | next build s | compile s | tsc s | static pages s | HTML pages | .next MiB | rebuild after one edit s | load |',
+  '| N | wall s | peak MiB (sum) | content s | of it: compile s | rank and index s | next build s | compile s | tsc s | static pages s | HTML pages | .next MiB | rebuild after one edit s (content + next) | rebuild peak MiB | load |',
 );
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const r = await benchOne(n);
   console.log(
-    `| ${r.n} | ${r.wallS} | ${r.peakMiB} | ${r.contentS} | ${r.relatedS ?? '–'} | ${r.searchS ?? '–'} | ${r.nextS} | ${r.compileS ?? '–'} | ${r.typescriptS ?? '–'} | ${r.staticS ?? '–'} | ${r.pages} | ${r.nextMiB} | ${r.warmWallS} | ${r.load} |`,
+    `| ${r.n} | ${r.wallS} | ${r.peakMiB} | ${r.contentS} | ${r.contentCompileS ?? '–'} | ${r.rankIndexS ?? '–'} | ${r.nextS} | ${r.compileS ?? '–'} | ${r.typescriptS ?? '–'} | ${r.staticS ?? '–'} | ${r.pages} | ${r.nextMiB} | ${r.warmWallS} (${r.warmContentS} + ${r.warmNextS}) | ${r.warmPeakMiB} | ${r.load} |`,
   );
 }

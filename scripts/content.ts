@@ -3,9 +3,9 @@
 //   --check   check only (npm run check:content)
 //   --full    compile nothing from the last version: rank and index everything again
 //   --watch   build, then build again on every change, keeping the last good version live
-import { watch } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { watch } from 'chokidar';
 import { formatFinding } from '../lib/content/build/findings';
 import { buildContent, type BuildResult } from '../lib/content/build/pipeline';
 
@@ -71,7 +71,9 @@ const rebuild = () => {
       }
     });
 };
-watch(options.contentDir, { recursive: true }, () => {
+// chokidar, not fs.watch: editors' tools save by writing a new file over the old one, and
+// Node's own recursive watcher on Linux loses track of a file replaced that way.
+watch(options.contentDir, { ignoreInitial: true }).on('all', () => {
   clearTimeout(timer);
   timer = setTimeout(rebuild, 150);
 });
