@@ -1,13 +1,20 @@
 import path from 'node:path';
-import { checkContent, formatFinding } from './check-content';
+import { formatFinding } from './findings';
+import { buildContent } from './pipeline';
+
+/** The content build on a folder, stopped before it writes anything: what an editor reads. */
+async function checkContent(contentDir: string, publicDir: string) {
+  const root = path.resolve(import.meta.dirname, '../../..');
+  return (await buildContent({ root, contentDir, publicDir, check: true, full: true })).findings;
+}
 
 /**
  * One fixture file per kind of mistake in fixtures/content, each asserted to the letter and
  * the line: the messages are what editors read, so they are part of the contract.
  */
-const fixtures = path.join(__dirname, 'fixtures');
+const fixtures = path.join(import.meta.dirname, 'fixtures');
 
-describe('checkContent', () => {
+describe('the content check', { timeout: 30_000 }, () => {
   it('reports every mistake, each with file, line, field, problem and fix', async () => {
     const findings = await checkContent(
       path.join(fixtures, 'content'),
