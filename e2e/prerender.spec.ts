@@ -10,7 +10,7 @@ const manifest = JSON.parse(readFileSync('.next/prerender-manifest.json', 'utf8'
 const published = index.articles
   .filter((a) => !a.draft && Date.parse(a.date) <= Date.now())
   .sort((a, b) => b.date.localeCompare(a.date));
-const limit = Number(process.env.MASTHEAD_PRERENDER_ARTICLES ?? 500);
+const limit = Number(process.env.MASTHEAD_PRERENDER_ARTICLES ?? 300);
 
 test('the build prerenders the newest articles and leaves the rest to the first request', () => {
   const prerendered = published.filter((a) => a.url in manifest.routes).map((a) => a.url);

@@ -1,6 +1,6 @@
 import { siteConfig } from '../site';
 import { laterPages } from './paginate';
-import { listArticles, listTags } from './queries';
+import { listArticles, listAuthors, listTags } from './queries';
 import type { ArticleMeta } from './types';
 
 /**
@@ -11,11 +11,13 @@ import type { ArticleMeta } from './types';
  */
 export const PRERENDER = {
   /** The newest articles. */
-  articles: Number(process.env.MASTHEAD_PRERENDER_ARTICLES ?? 500),
+  articles: Number(process.env.MASTHEAD_PRERENDER_ARTICLES ?? 300),
   /** Pages 2…5 of each section; topics' and authors' later pages wait for a reader. */
   sectionLaterPages: 4,
   /** The first page of the busiest topics, by number of stories. */
-  tags: Number(process.env.MASTHEAD_PRERENDER_TAGS ?? 200),
+  tags: Number(process.env.MASTHEAD_PRERENDER_TAGS ?? 100),
+  /** The first page of the busiest authors. */
+  authors: Number(process.env.MASTHEAD_PRERENDER_AUTHORS ?? 100),
 };
 
 export function prerenderedArticles(): ArticleMeta[] {
@@ -28,4 +30,14 @@ export function prerenderedSectionPages(count: number): string[] {
 
 export function prerenderedTags() {
   return listTags().slice(0, PRERENDER.tags);
+}
+
+export function prerenderedAuthors() {
+  const counts = new Map<string, number>();
+  for (const article of listArticles()) {
+    for (const id of article.authorIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return listAuthors()
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || a.id.localeCompare(b.id))
+    .slice(0, PRERENDER.authors);
 }

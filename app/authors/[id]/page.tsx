@@ -5,7 +5,8 @@ import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/layout/pagination';
 import { MdxBody } from '@/components/mdx/mdx-body';
 import { paginate } from '@/lib/content/paginate';
-import { getAuthor, listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
+import { prerenderedAuthors } from '@/lib/content/prerender';
+import { getAuthor, listArticles, getSectionNames } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
 
 /**
@@ -15,7 +16,7 @@ import { siteConfig } from '@/lib/site';
 export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return listAuthors().map((author) => ({ id: author.id }));
+  return prerenderedAuthors().map((author) => ({ id: author.id }));
 }
 
 export async function generateMetadata({ params }: PageProps<'/authors/[id]'>): Promise<Metadata> {

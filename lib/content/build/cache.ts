@@ -9,67 +9,60 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { CompiledDocument } from './compile';
+import type { CompiledEntry } from './compile-task';
 
 export const CACHE_DIR = path.join('.masthead', 'cache', 'compile');
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+export const cacheFile = (root: string, key: string) =>
+  path.join(root, CACHE_DIR, key.slice(0, 2), `${key}.json`);
+
+/** Written whole under a temporary name: a build killed mid-write leaves no half entry. */
+export function writeCacheEntry(root: string, key: string, entry: CompiledEntry): void {
+  const file = cacheFile(root, key);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, JSON.stringify(entry));
+  renameSync(tmp, file);
+}
+
 /**
- * Compiled documents by a hash of their source and of everything that decides how they compile
+ * Compiled files by a hash of their source and of everything that decides how they compile
  * (the compiler's and plugins' versions, our own plugin code: see fingerprint.ts). A file is
  * compiled once per change; renaming it or reverting an edit costs nothing. Kept in
- * .masthead/cache between builds, and between CI runs if CI keeps that folder.
+ * .masthead/cache between builds, and between CI runs if CI keeps that folder. The compiled
+ * body itself is in the content store (compile-task.ts); an entry names it.
  */
 export class CompileCache {
-  private readonly dir: string;
   private readonly used = new Set<string>();
-  hits = 0;
-  misses = 0;
 
   constructor(
-    root: string,
+    private readonly root: string,
     private readonly fingerprint: string,
-  ) {
-    this.dir = path.join(root, CACHE_DIR);
-  }
+  ) {}
 
   key(source: string): string {
     return sha256(`${this.fingerprint}\u0000${source}`);
   }
 
-  private file(key: string) {
-    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
-  }
-
-  get(key: string): CompiledDocument | undefined {
+  get(key: string): CompiledEntry | undefined {
     this.used.add(key);
     try {
-      const doc = JSON.parse(readFileSync(this.file(key), 'utf8')) as CompiledDocument;
-      this.hits += 1;
-      return doc;
+      return JSON.parse(readFileSync(cacheFile(this.root, key), 'utf8')) as CompiledEntry;
     } catch {
-      // Missing, or a half-written entry from a build that was killed: compile again.
-      this.misses += 1;
+      // Missing, or unreadable: compile again.
       return undefined;
     }
   }
 
-  set(key: string, doc: CompiledDocument): void {
-    this.used.add(key);
-    const file = this.file(key);
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(doc));
-    renameSync(tmp, file);
-  }
-
   /** After a whole-archive build: entries no file uses any more go. */
   prune(): void {
-    if (!existsSync(this.dir)) return;
-    for (const shard of readdirSync(this.dir)) {
-      for (const name of readdirSync(path.join(this.dir, shard))) {
-        if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(this.dir, shard, name));
+    const dir = path.join(this.root, CACHE_DIR);
+    if (!existsSync(dir)) return;
+    for (const shard of readdirSync(dir)) {
+      for (const name of readdirSync(path.join(dir, shard))) {
+        if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(dir, shard, name));
       }
     }
   }

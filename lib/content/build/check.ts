@@ -113,7 +113,7 @@ export function slugFindings(articles: Source[]): Finding[] {
 export function checkArticle(
   source: Source,
   doc: DocSummary,
-  context: SchemaContext,
+  schema: ReturnType<typeof articleSchema>,
 ): { findings: Finding[]; frontmatter?: ArticleFrontmatter } {
   const { file } = source;
   if (doc.yamlErrors.length > 0) return { findings: yamlFindings(file, doc.yamlErrors) };
@@ -142,7 +142,7 @@ export function checkArticle(
       'add tags: [topic, another-topic] so readers can find related stories',
     );
   }
-  const parsed = articleSchema(context).safeParse(data);
+  const parsed = schema.safeParse(data);
   if (!parsed.success) findings.push(...schemaFindings(file, parsed.error, lines, ARTICLE_FIELDS));
   findings.push(...bodyFindings(file, doc));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };

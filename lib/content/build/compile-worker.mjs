@@ -3,9 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { compileDocument } = await import('./compile.ts');
+const { compileAndStore } = await import('./compile-task.ts');
 
-/** One task: an MDX file's source in, everything the build needs of it out. */
-export default function compile(source) {
-  return compileDocument(source);
+/** One task: an MDX file's source in; its body and cache entry stored, the entry out. */
+export default function compile(task) {
+  return compileAndStore(task);
 }

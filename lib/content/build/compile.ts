@@ -1,10 +1,9 @@
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
-import readingTime from 'reading-time';
 import { visit } from 'unist-util-visit';
 import { mdxPlugins } from '../mdx-plugins';
 import type { MdxProblem } from '../remark-check-mdx';
-import { plainText } from '../text';
+import { plainText, readingMinutes } from '../text';
 import { extractToc, type TocEntry } from '../toc';
 import { parseFrontmatter } from './frontmatter';
 
@@ -50,6 +49,11 @@ function compileFailure(error: unknown): { line: number | undefined; reason: str
   };
 }
 
+function wordsOf(body: string) {
+  const text = plainText(body);
+  return { text, readingMinutes: readingMinutes(text) };
+}
+
 /** What the checks and the index need of a document, without its code and words. */
 export type DocSummary = Omit<CompiledDocument, 'code' | 'text'>;
 
@@ -91,7 +95,6 @@ export async function compileDocument(source: string): Promise<CompiledDocument>
     problems,
     links,
     toc: extractToc(fm.body),
-    readingMinutes: Math.max(1, Math.round(readingTime(fm.body).minutes)),
-    text: plainText(fm.body),
+    ...wordsOf(fm.body),
   };
 }

@@ -2,6 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256 } from './cache';
 
+/**
+ * Raised when what the build stores (cache entries, a version's sources.json) changes shape:
+ * a build never reads the old shape as the new one, it starts afresh.
+ */
+const STORE_FORMAT = 2;
+
 /** The packages whose versions decide what a compiled body looks like. */
 const COMPILER_PACKAGES = [
   '@mdx-js/mdx',
@@ -9,7 +15,6 @@ const COMPILER_PACKAGES = [
   'rehype-slug',
   'rehype-autolink-headings',
   'github-slugger',
-  'reading-time',
   'yaml',
   'unified',
 ];
@@ -54,7 +59,10 @@ function ownModules(entry: string): string[] {
  * changing the rest of the site recompiles nothing.
  */
 export function compilerFingerprint(root: string): string {
-  const parts = COMPILER_PACKAGES.map((name) => `${name}@${packageVersion(root, name)}`);
+  const parts = [
+    `store format ${STORE_FORMAT}`,
+    ...COMPILER_PACKAGES.map((name) => `${name}@${packageVersion(root, name)}`),
+  ];
   for (const file of ownModules(path.join(root, 'lib', 'content', 'build', 'compile.ts'))) {
     parts.push(`${path.relative(root, file)}:${sha256(readFileSync(file, 'utf8'))}`);
   }

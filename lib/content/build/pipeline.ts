@@ -1,15 +1,14 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Piscina from 'piscina';
 import { routesFile } from '../../routing/routes-file';
 import { siteConfig } from '../../site';
 import { rankAllRelated, updateRelated, type RelatedInput, type RelatedState } from '../related';
-import type { ArticleFrontmatter } from '../schema';
-import type { SearchDoc } from '../search-options';
-import { VERSION_FILES, type VersionMeta } from '../store/layout';
-import { collectGarbage, newVersionId, writeBodies, writeVersion } from '../store/write';
+import { articleSchema, type ArticleFrontmatter } from '../schema';
+import { bodyFile, VERSION_FILES, type VersionMeta } from '../store/layout';
+import { collectGarbage, newVersionId, writeVersion } from '../store/write';
 import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from '../types';
 import { articleMeta, authorMeta, sectionMeta } from './assemble';
-import { CompileCache, sha256 } from './cache';
+import { CompileCache } from './cache';
 import {
   checkArticle,
   checkAuthor,
@@ -19,12 +18,12 @@ import {
   slugFindings,
 } from './check';
 import { compileAll, type CompileJob } from './compile-step';
-import type { CompiledDocument } from './compile';
 import { sortFindings, type Finding } from './findings';
 import { compilerFingerprint } from './fingerprint';
 import { withContentLock } from './lock';
 import { readPrevious, type SourceEntry, type SourcesFile } from './previous';
-import { searchDoc, type SearchChanges } from './search-step';
+import { searchIndexBuilder } from './search-builder';
+import { searchDoc, searchDocOfRaw, type SearchChanges } from './search-step';
 import { readSources, type Source } from './sources';
 
 export type BuildOptions = {
@@ -48,13 +47,11 @@ export type BuildResult = {
   counts: { articles: number; compiled: number; threads: number; incremental: boolean };
 };
 
-/** A file as this build sees it: last version's summary, or freshly compiled. */
-type Entry = SourceEntry & { code?: string | null; text?: string };
+/** A file as this build sees it: last version's summary, or freshly compiled (with its words). */
+type Entry = SourceEntry & { text?: string };
 
 /** Where the compiler and its plugins are installed: this checkout, whatever it builds. */
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-
-const bodyHash = (code: string) => sha256(code).slice(0, 32);
 
 /** Related lists a little longer than a page shows, so scheduled articles can wait in them. */
 const RELATED_KEPT = siteConfig.relatedCount + 2;
@@ -95,8 +92,19 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     jobs.set(key, { key, text: source.text });
     waiting.set(key, [...(waiting.get(key) ?? []), source]);
   }
-  const { compiled, threads } = await compileAll([...jobs.values()], cache, (key, doc) => {
-    for (const source of waiting.get(key) ?? []) entries.set(source.file, entryOf(key, doc));
+  // A build without a version to start from indexes everything for search; that index grows on
+  // a thread of its own as files are compiled, instead of after them.
+  const search = !previous && !options.check ? searchIndexBuilder() : undefined;
+  const { compiled, threads } = await compileAll(root, [...jobs.values()], cache, (entry) => {
+    for (const source of waiting.get(entry.key) ?? []) {
+      entries.set(source.file, entry);
+      if (source.kind !== 'article' || !search) continue;
+      const doc = searchDocOfRaw(source.id, entry.data, entry.text);
+      if (doc) search.add(doc);
+    }
+  }).catch(async (error: unknown) => {
+    await search?.cancel();
+    throw error;
   });
   lap('compile');
 
@@ -111,6 +119,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     options.publicDir,
   );
   findings.push(...slugFindings(articleSources));
+  const schema = articleSchema(context);
   const sectionOf = new Map<string, string | undefined>();
   for (const source of articleSources) {
     const section = entries.get(source.file)!.data.section;
@@ -129,13 +138,12 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     if (source.kind === 'author') {
       const result = checkAuthor(source, entry);
       findings.push(...result.findings);
-      const bio = entry.code ?? previous?.authors.get(source.id)?.bioCode;
-      if (result.frontmatter && bio !== undefined && bio !== null) {
-        authors.push(authorMeta(source.id, result.frontmatter, bio));
+      if (result.frontmatter && entry.body) {
+        authors.push(authorMeta(source.id, result.frontmatter, readBody(root, entry.body)));
       }
       continue;
     }
-    const result = checkArticle(source, entry, context);
+    const result = checkArticle(source, entry, schema);
     findings.push(...result.findings, ...linkFindings(source.file, entry.links, sectionOf));
     if (result.frontmatter) checked.push({ source, entry, fm: result.frontmatter });
   }
@@ -148,16 +156,12 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     threads,
     incremental: previous !== undefined,
   };
-  if (!ok || options.check) return { findings: sorted, ok, timings, counts };
+  if (!ok || options.check) {
+    await search?.cancel();
+    return { findings: sorted, ok, timings, counts };
+  }
 
   return withContentLock(root, async () => {
-    const bodies = new Map<string, string>();
-    for (const { entry } of checked) {
-      if (entry.code) {
-        entry.body = bodyHash(entry.code);
-        bodies.set(entry.body, entry.code);
-      }
-    }
     const before = previous ? new Map(previous.index.articles.map((a) => [a.slug, a])) : undefined;
     const now = new Set(checked.map((c) => c.source.id));
     const changed = checked.filter(
@@ -191,19 +195,10 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       };
       searchFile = { name: VERSION_FILES.searchChanges, text: JSON.stringify(search) };
     } else {
-      // The search index on a thread of its own while this one ranks: the two take about as
-      // long as the slower of them.
-      const docs: SearchDoc[] = checked
-        .filter((c) => !c.fm.draft)
-        .map((c) => searchDoc({ ...c.fm, slug: c.source.id }, c.entry.text ?? ''));
-      const pool = new Piscina<SearchDoc[], string>({
-        filename: path.join(import.meta.dirname, 'search-worker.mjs'),
-        maxThreads: 1,
-      });
-      const built = pool.run(docs);
+      // The search index finishes on its own thread while this one ranks.
+      const built = search!.finish();
       related = rankAllRelated(checked.map(relatedInput), { limit: RELATED_KEPT });
       searchFile = { name: VERSION_FILES.search, text: await built };
-      await pool.destroy();
     }
     lap('rank and index');
 
@@ -219,7 +214,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     const index: ContentIndex = { articles, authors, sections };
     const sourcesFile: SourcesFile = { fingerprint, files: {} };
     for (const [file, entry] of entries) {
-      const { code: _code, text: _text, ...summary } = entry;
+      const { text: _text, ...summary } = entry;
       sourcesFile.files[file] = summary;
     }
     const meta: VersionMeta = {
@@ -235,7 +230,6 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
         removed,
       },
     };
-    writeBodies(root, bodies);
     writeVersion(root, meta, {
       [VERSION_FILES.index]: JSON.stringify(index),
       [VERSION_FILES.routes]: JSON.stringify(routesFile(index)),
@@ -250,6 +244,6 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   });
 }
 
-function entryOf(key: string, doc: CompiledDocument): Entry {
-  return { ...doc, key, body: '' };
+function readBody(root: string, hash: string): string {
+  return (JSON.parse(readFileSync(bodyFile(hash, root), 'utf8')) as { code: string }).code;
 }

@@ -22,8 +22,25 @@ export function searchDoc(article: Searchable, text: string): SearchDoc {
   };
 }
 
+export const newSearchIndex = () => new MiniSearch<SearchDoc>(SEARCH_INDEX_OPTIONS);
+
 export function fullSearchIndex(docs: SearchDoc[]): string {
-  const index = new MiniSearch<SearchDoc>(SEARCH_INDEX_OPTIONS);
+  const index = newSearchIndex();
   index.addAll(docs);
   return JSON.stringify(index);
+}
+
+/**
+ * The search document of an article from its frontmatter as written, for indexing while the
+ * build is still compiling; a build whose frontmatter turns out wrong writes nothing anyway.
+ * Drafts are not indexed.
+ */
+export function searchDocOfRaw(slug: string, data: Record<string, unknown>, text: string) {
+  if (data.draft === true) return undefined;
+  const str = (value: unknown) => (typeof value === 'string' ? value : '');
+  const tags = Array.isArray(data.tags) ? data.tags.filter((t) => typeof t === 'string') : [];
+  return searchDoc(
+    { slug, title: str(data.title), dek: str(data.dek), tags, section: str(data.section) },
+    text,
+  );
 }

@@ -36,7 +36,8 @@ export function writeBodies(root: string, bodies: Map<string, string>): number {
     const file = bodyFile(hash, root);
     if (existsSync(file)) continue;
     mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
+    // Worker threads share the pid: the random part keeps two of them off one name.
+    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     writeFileSync(tmp, JSON.stringify({ code }));
     renameSync(tmp, file);
     written += 1;
@@ -122,10 +123,11 @@ export function collectGarbage(root: string, pinned: string[] = []): void {
   const used = new Set<string>();
   for (const id of keep) {
     try {
-      const index = JSON.parse(
-        readFileSync(path.join(versionsDir, id, VERSION_FILES.index), 'utf8'),
-      ) as { articles: { body: string }[] };
-      for (const article of index.articles) used.add(article.body);
+      // Every compiled file of the version (articles and authors' bios) names its body.
+      const sources = JSON.parse(
+        readFileSync(path.join(versionsDir, id, VERSION_FILES.sources), 'utf8'),
+      ) as { files: Record<string, { body: string }> };
+      for (const file of Object.values(sources.files)) used.add(file.body);
     } catch {
       // A kept id that is gone (pinned by an old build) uses nothing.
     }
