@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { articleSchema } from '../schema';
 import {
   ARTICLE_FIELDS,
-  articleSchema,
   authorSchema,
   sectionSchema,
   type ArticleFrontmatter,
