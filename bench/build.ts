@@ -13,31 +13,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { treeRssKiB } from './process-tree';
 import { repo, scratchProject, scratchRoot } from './scratch-project';
 
 type StageResult = { wallS: number; peakMiB: number; output: string };
-
-/** Sum of RSS over a process and all its descendants, in KiB, from one `ps` snapshot. */
-function treeRssKiB(root: number): number {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const [pid, ppid, kib] of rows) {
-    rss.set(pid, kib);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 function runStage(
   cwd: string,

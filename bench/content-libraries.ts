@@ -31,6 +31,7 @@ import {
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { writeBuildCorpus } from './build-corpus';
+import { processTree } from './process-tree';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const scratchRoot = path.join(repo, 'bench', '.scratch');
@@ -90,28 +91,6 @@ function machineCpu(): { busyS: number; stolenS: number } {
     busyS: (user! + nice! + system! + irq! + softirq!) / 100,
     stolenS: steal! / 100,
   };
-}
-
-/** A process and all its descendants, from one `ps` snapshot, with the RSS of each in KiB. */
-function processTree(root: number): Map<number, number> {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const [pid, ppid, kib] of rows) {
-    rss.set(pid, kib);
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  }
-  const tree = new Map<number, number>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    tree.set(pid, rss.get(pid) ?? 0);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return tree;
 }
 
 /**

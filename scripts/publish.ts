@@ -66,7 +66,7 @@ if (!values['no-notify']) {
     process.exit(1);
   }
   console.log(
-    `publish: live on ${server} after ${seconds()} (${outcome.revalidated < 0 ? 'every page' : `${outcome.revalidated} paths`} revalidated)`,
+    `publish: live on ${server} after ${seconds()} (${outcome.revalidated < 0 ? 'every page' : `${outcome.revalidated} paths`} revalidated in ${outcome.tookMs} ms)`,
   );
 }
 // Old versions and unused bodies go once readers have the new one.

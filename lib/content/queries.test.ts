@@ -12,25 +12,10 @@ import {
 import { versionDir } from './store/layout';
 import { writeTestIndex } from '@/test/support/content-version';
 import type { ArticleMeta, ContentIndex } from './types';
+import { testArticle } from '@/test/support/article-meta';
 
-const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => ({
-  slug,
-  section: 'world',
-  url: `/${over.section ?? 'world'}/${slug}`,
-  title: slug,
-  dek: 'Dek',
-  date: '2026-03-01T00:00:00.000Z',
-  authorIds: ['omar'],
-  tags: [],
-  draft: false,
-  corrections: [],
-  related: [],
-  readingMinutes: 3,
-  toc: [],
-  sourcePath: `content/articles/${slug}.mdx`,
-  body: `body-${slug}`,
-  ...over,
-});
+const article = (slug: string, over: Partial<ArticleMeta> = {}) =>
+  testArticle(slug, { body: `body-${slug}`, ...over });
 
 const index = (articles: ArticleMeta[]): ContentIndex => ({
   articles,

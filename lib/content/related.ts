@@ -20,6 +20,8 @@ const TERMS_PER_ARTICLE = 40;
 const POSTINGS_PER_TERM = 300;
 const TAG_POSTINGS = 1_000;
 const RECENCY_HALF_LIFE_DAYS = 180;
+/** Ranked candidates kept beyond those shown, for removals to promote. */
+const SPARE = 4;
 
 type RelatedDoc = {
   slug: string;
@@ -31,9 +33,13 @@ type RelatedDoc = {
   draft: boolean;
   /** The article's strongest terms, weighted and normalised (TF-IDF). */
   vector: [string, number][];
-  /** Its ranked list, and the score of the last one on it (what a newcomer must beat). */
+  /** What readers see: the editor's picks, then the best ranked. */
   list: string[];
-  floor: number;
+  /**
+   * The best candidates with their scores, a few more than the list shows: a publish inserts a
+   * newcomer where it beats one, and promotes the next when one goes, without ranking again.
+   */
+  ranked: [string, number][];
 };
 
 /**
@@ -81,7 +87,7 @@ function docOf(input: RelatedInput, vector: [string, number][]): RelatedDoc {
     draft: input.draft ?? false,
     vector,
     list: [],
-    floor: -Infinity,
+    ranked: [],
   };
 }
 
@@ -106,14 +112,20 @@ class Ranker {
   /** Each article's section as a number, compared in the hot loop. */
   private readonly sections: Int32Array;
 
+  /** How many ranked candidates a list keeps. */
+  readonly depth: number;
+
   constructor(
     private readonly docs: RelatedDoc[],
     private readonly limit: number,
     newest: number,
   ) {
+    this.depth = limit + SPARE;
     const n = docs.length;
     const tags = new Map<string, number[]>();
-    const termLists = new Map<string, [number, number][]>();
+    // Term postings in two passes straight into typed arrays: at 10,000 articles there are some
+    // 400,000 of them, and a publish builds them all again.
+    const termCounts = new Map<string, number>();
     docs.forEach((doc, i) => {
       this.index.set(doc.slug, i);
       if (doc.draft) return;
@@ -122,11 +134,7 @@ class Ranker {
         if (list) list.push(i);
         else tags.set(tag, [i]);
       }
-      for (const [term, w] of doc.vector) {
-        const list = termLists.get(term);
-        if (list) list.push([i, w]);
-        else termLists.set(term, [[i, w]]);
-      }
+      for (const [term] of doc.vector) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
     });
     for (const [tag, list] of tags) {
       this.tagIdf.set(tag, Math.log(1 + n / list.length));
@@ -136,14 +144,30 @@ class Ranker {
       }
       this.tagPostings.set(tag, Int32Array.from(list));
     }
-    for (const [term, list] of termLists) {
-      if (list.length > POSTINGS_PER_TERM) {
-        list.sort((a, b) => b[1] - a[1]);
-        list.length = POSTINGS_PER_TERM;
+    const filled = new Map<string, number>();
+    for (const [term, count] of termCounts) {
+      this.termPostings.set(term, { ids: new Int32Array(count), weights: new Float64Array(count) });
+    }
+    docs.forEach((doc, i) => {
+      if (doc.draft) return;
+      for (const [term, w] of doc.vector) {
+        const postings = this.termPostings.get(term)!;
+        const at = filled.get(term) ?? 0;
+        postings.ids[at] = i;
+        postings.weights[at] = w;
+        filled.set(term, at + 1);
       }
+    });
+    for (const [term, postings] of this.termPostings) {
+      if (postings.ids.length <= POSTINGS_PER_TERM) continue;
+      // The strongest articles for a common term.
+      const order = Array.from(postings.ids.keys()).sort(
+        (a, b) => postings.weights[b]! - postings.weights[a]!,
+      );
+      const keep = order.slice(0, POSTINGS_PER_TERM);
       this.termPostings.set(term, {
-        ids: Int32Array.from(list, ([i]) => i),
-        weights: Float64Array.from(list, ([, w]) => w),
+        ids: Int32Array.from(keep, (k) => postings.ids[k]!),
+        weights: Float64Array.from(keep, (k) => postings.weights[k]!),
       });
     }
     const halfLife = RECENCY_HALF_LIFE_DAYS * 86_400_000;
@@ -173,12 +197,10 @@ class Ranker {
    * the part of their score that is the same both ways (tags, text, section), which is how a
    * publish finds the lists a new article now belongs on.
    */
-  rank(
-    i: number,
-    visit?: (j: number, symmetric: number) => void,
-  ): { list: string[]; floor: number } {
+  rank(i: number, visit?: (j: number, symmetric: number) => void): [string, number][] {
     // Hot loop (every article times its neighbours): locals and indexed loops only.
-    const { docs, tagAcc, textAcc, seen, touched, tagNorms, recency, sections, limit } = this;
+    const { docs, tagAcc, textAcc, seen, touched, tagNorms, recency, sections } = this;
+    const limit = this.depth;
     const doc = docs[i]!;
     let count = 0;
     for (const tag of doc.tags) {
@@ -234,19 +256,35 @@ class Ranker {
       seen[j] = 0;
     }
 
-    const picks = doc.picks.filter((slug) => {
+    return best.map(([j, score]): [string, number] => [docs[j]!.slug, score]);
+  }
+
+  /** The editor's picks that are published articles, then the best ranked, as many as shown. */
+  listOf(doc: RelatedDoc): string[] {
+    const chosen: string[] = [];
+    for (const slug of doc.picks) {
       const j = this.index.get(slug);
-      return j !== undefined && j !== i && !docs[j]!.draft;
-    });
-    const chosen = [...new Set(picks)];
-    for (const [j] of best) {
-      const slug = docs[j]!.slug;
+      if (j !== undefined && slug !== doc.slug && !this.docs[j]!.draft && !chosen.includes(slug)) {
+        chosen.push(slug);
+      }
+    }
+    for (const [slug] of doc.ranked) {
+      if (chosen.length >= this.limit) break;
       if (!chosen.includes(slug)) chosen.push(slug);
     }
-    return {
-      list: chosen.slice(0, this.limit),
-      floor: bar,
-    };
+    return chosen.slice(0, this.limit);
+  }
+
+  /** A newcomer on a list, where its score puts it; the last goes when the list is full. */
+  offer(doc: RelatedDoc, slug: string, score: number): void {
+    const ranked = doc.ranked;
+    if (ranked.length >= this.depth && score <= ranked[ranked.length - 1]![1]) return;
+    let at = ranked.findIndex(
+      ([other, s]) => score > s || (score === s && slug.localeCompare(other) < 0),
+    );
+    if (at < 0) at = ranked.length;
+    ranked.splice(at, 0, [slug, score]);
+    if (ranked.length > this.depth) ranked.pop();
   }
 
   /** What article j would score for article i's list, given the symmetric part. */
@@ -269,7 +307,10 @@ export function rankAllRelated(inputs: RelatedInput[], { limit = 4 } = {}): Rela
   const docs = inputs.map((input, i) => docOf(input, vectorOf(tfs[i]!, df, n)));
   const newest = docs.reduce((max, doc) => Math.max(max, doc.time), -Infinity);
   const ranker = new Ranker(docs, limit, newest);
-  docs.forEach((doc, i) => Object.assign(doc, ranker.rank(i)));
+  docs.forEach((doc, i) => {
+    doc.ranked = ranker.rank(i);
+    doc.list = ranker.listOf(doc);
+  });
   return { limit, n, df, newest, docs };
 }
 
@@ -279,11 +320,13 @@ export function rankRelated(inputs: RelatedInput[], options: { limit?: number } 
 }
 
 /**
- * A publish's re-ranking: the changed articles get new lists, and so does every article whose
- * list loses one of them or that one of them now beats its last entry. Term weights stay those
- * of the last full ranking (a new article's terms are weighed against them), which a handful of
- * articles barely moves; every full build weighs everything again. Returns the slugs whose
- * lists changed.
+ * A publish's re-ranking, in time proportional to what it touches. A changed article gets a new
+ * list; it is offered to every list it shares a tag or a term with, and takes its place where its
+ * score beats one; a removed or changed article leaves every list, and the next candidate moves
+ * up. Only a list left shorter than it shows is ranked again. Term weights stay those of the
+ * last full ranking (a new article's terms are weighed against them), which a handful of
+ * articles barely moves; every full build weighs everything again. Returns the slugs whose lists
+ * changed.
  */
 export function updateRelated(
   state: RelatedState,
@@ -291,11 +334,14 @@ export function updateRelated(
 ): Set<string> {
   const gone = new Set([...removed, ...upserts.map((u) => u.slug)]);
   const before = new Map(state.docs.map((doc) => [doc.slug, doc.list]));
-  const dirty = new Set<string>();
-  for (const doc of state.docs) {
-    if (!gone.has(doc.slug) && doc.list.some((slug) => gone.has(slug))) dirty.add(doc.slug);
-  }
+  const again = new Set<string>();
   state.docs = state.docs.filter((doc) => !gone.has(doc.slug));
+  for (const doc of state.docs) {
+    if (!doc.ranked.some(([slug]) => gone.has(slug))) continue;
+    const full = doc.ranked.length >= state.limit;
+    doc.ranked = doc.ranked.filter(([slug]) => !gone.has(slug));
+    if (full && doc.ranked.length < state.limit) again.add(doc.slug);
+  }
   for (const input of upserts) {
     const tf = termCounts(input.text);
     if (!before.has(input.slug)) {
@@ -308,26 +354,20 @@ export function updateRelated(
   for (const input of upserts) {
     const i = ranker.indexOf(input.slug)!;
     const doc = state.docs[i]!;
-    Object.assign(
-      doc,
-      ranker.rank(i, (j, symmetric) => {
-        const other = state.docs[j]!;
-        if (doc.draft) return;
-        if (other.list.length < state.limit || ranker.scoreFor(i, symmetric) > other.floor) {
-          dirty.add(other.slug);
-        }
-      }),
-    );
+    doc.ranked = ranker.rank(i, (j, symmetric) => {
+      if (!doc.draft) ranker.offer(state.docs[j]!, doc.slug, ranker.scoreFor(i, symmetric));
+    });
   }
   // Drafts are in no postings, so no newcomer reaches them that way; they are few, and an
   // editor previewing one should see the list it will have.
-  for (const doc of state.docs) if (doc.draft) dirty.add(doc.slug);
-  for (const slug of dirty) {
+  for (const doc of state.docs) if (doc.draft) again.add(doc.slug);
+  for (const slug of again) {
     const i = ranker.indexOf(slug);
-    if (i !== undefined && !gone.has(slug)) Object.assign(state.docs[i]!, ranker.rank(i));
+    if (i !== undefined) state.docs[i]!.ranked = ranker.rank(i);
   }
   const changed = new Set<string>();
   for (const doc of state.docs) {
+    doc.list = ranker.listOf(doc);
     const old = before.get(doc.slug);
     if (!old || old.join() !== doc.list.join()) changed.add(doc.slug);
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fullSearchIndex, searchDoc, type SearchChanges } from './build/search-step';
 import { SEARCH_QUERY_OPTIONS } from './search-options';
 import { VERSION_FILES } from './store/layout';
-import { newVersionId, writeVersion } from './store/write';
+import { writeTestVersion } from '@/test/support/content-version';
 
 const doc = (slug: string, text: string) =>
   searchDoc({ slug, title: slug, dek: '', tags: [], section: 'world' }, text);
@@ -16,22 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function version(files: Record<string, string>, previous?: string): string {
-  const id = newVersionId();
-  writeVersion(
-    root,
-    {
-      id,
-      ...(previous ? { previous } : {}),
-      createdAt: new Date().toISOString(),
-      fullSearch: VERSION_FILES.search in files,
-      articles: 0,
-      changed: { added: [], edited: [], removed: [] },
-    },
-    files,
-  );
-  return id;
-}
+const version = (files: Record<string, string>, previous?: string) =>
+  writeTestVersion(root, files, previous ? { previous } : {});
 const changes = (c: SearchChanges) => ({ [VERSION_FILES.searchChanges]: JSON.stringify(c) });
 const hits = (
   index: { search: (q: string, o: object) => { id: unknown }[] } | undefined,

@@ -1,24 +1,9 @@
 import type { ArticleMeta, AuthorMeta, SectionMeta } from '../content/types';
 import { affectedPaths, EVERYTHING, type ContentView } from './affected-paths';
+import { testArticle } from '@/test/support/article-meta';
 
-const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => ({
-  slug,
-  section: 'world',
-  url: `/${over.section ?? 'world'}/${slug}`,
-  title: slug,
-  dek: 'Dek',
-  date: '2026-03-01T00:00:00.000Z',
-  authorIds: ['omar'],
-  tags: ['Energy'],
-  draft: false,
-  corrections: [],
-  related: [],
-  readingMinutes: 3,
-  toc: [],
-  sourcePath: `content/articles/${slug}.mdx`,
-  body: slug,
-  ...over,
-});
+const article = (slug: string, over: Partial<ArticleMeta> = {}) =>
+  testArticle(slug, { tags: ['Energy'], ...over });
 const sections: SectionMeta[] = [
   { id: 'world', name: 'World', description: '', order: 1, url: '/world' },
   { id: 'business', name: 'Business', description: '', order: 2, url: '/business' },

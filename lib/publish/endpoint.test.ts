@@ -19,7 +19,7 @@ function deps(
     internalToken: 'the-watchers-token',
     sync: () => {
       state.syncs += 1;
-      return { live: VERSION, revalidated: 3, everything: false, nextCheckAt: null };
+      return { live: VERSION, revalidated: 3, everything: false, nextCheckAt: null, tookMs: 5 };
     },
     publishCommit: (commit: string) => void state.published.push(commit),
     branch: 'refs/heads/main',
@@ -42,7 +42,7 @@ describe('POST /api/publish', () => {
     const d = deps();
     const response = answerPublish(cli(), signed(cli()), d);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ live: VERSION, revalidated: 3 });
+    expect(await response.json()).toEqual({ live: VERSION, revalidated: 3, tookMs: 5 });
     expect(d.syncs).toBe(1);
   });
 

@@ -110,6 +110,10 @@ export function answerPublish(body: string, headers: Headers, deps: PublishDeps)
     // never reached this server's disk.
     return json({ error: 'another version is live', live: result.live }, 409);
   }
-  const answer: PublishAnswer = { live: result.live, revalidated: result.revalidated };
+  const answer: PublishAnswer = {
+    live: result.live,
+    revalidated: result.revalidated,
+    tookMs: result.tookMs,
+  };
   return json(answer);
 }

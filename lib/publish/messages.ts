@@ -2,7 +2,7 @@
 export type PublishRequest = { version: string; sentAt: number };
 
 /** What the endpoint answers once the version is what readers get. */
-export type PublishAnswer = { live: string; revalidated: number };
+export type PublishAnswer = { live: string; revalidated: number; tookMs: number };
 
 /** A signed request older (or newer) than this is refused: a replayed one does nothing new. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;

@@ -17,6 +17,8 @@ export type SyncResult = {
   everything: boolean;
   /** When the content changes by itself next (a scheduled article's time), or null. */
   nextCheckAt: number | null;
+  /** How long this sync took, in ms: loading the version, comparing, revalidating. */
+  tookMs: number;
 };
 
 const viewOf = (store: ContentStore): ContentView => ({
@@ -53,6 +55,7 @@ let synced: ContentView | undefined;
  * article's time (instrumentation.ts).
  */
 export function syncContent(now = Date.now()): SyncResult {
+  const started = performance.now();
   const store = contentNow(now);
   const before = synced ?? builtView();
   const after = viewOf(store);
@@ -66,5 +69,6 @@ export function syncContent(now = Date.now()): SyncResult {
     revalidated: everything ? -1 : paths.length,
     everything,
     nextCheckAt: Number.isFinite(store.validUntil) ? store.validUntil : null,
+    tookMs: Math.round(performance.now() - started),
   };
 }

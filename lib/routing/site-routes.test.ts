@@ -5,27 +5,12 @@ import { writeTestVersion } from '@/test/support/content-version';
 import { routesFile } from './routes-file';
 import type { ArticleMeta, ContentIndex } from '../content/types';
 import { decideRoute } from './decide';
+import { testArticle } from '@/test/support/article-meta';
 
 const PREVIEW_ID = '81c76063a2fa293aed7b2a10c8b34cea';
 
-const article = (slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta => ({
-  slug,
-  section: 'world',
-  url: `/world/${slug}`,
-  title: slug,
-  dek: 'Dek',
-  date: '2026-03-01T00:00:00.000Z',
-  authorIds: ['omar'],
-  tags: ['Ukraine war'],
-  draft: false,
-  corrections: [],
-  related: [],
-  readingMinutes: 3,
-  toc: [],
-  sourcePath: `content/articles/${slug}.mdx`,
-  body: slug,
-  ...over,
-});
+const article = (slug: string, over: Partial<ArticleMeta> = {}) =>
+  testArticle(slug, { tags: ['Ukraine war'], ...over });
 
 const index = (articles: ArticleMeta[]): ContentIndex => ({
   articles,

@@ -1,7 +1,8 @@
 import { signBody } from '../../lib/publish/signature';
 import type { PublishAnswer } from '../../lib/publish/messages';
 
-export type NotifyOutcome = { ok: true; revalidated: number } | { ok: false; why: string };
+export type NotifyOutcome =
+  { ok: true; revalidated: number; tookMs: number } | { ok: false; why: string };
 
 /**
  * Tells the server a version is written, signed with PUBLISH_SECRET, and waits for it to answer
@@ -37,7 +38,7 @@ export async function notifyServer(
         error?: string;
       };
       if (response.ok && answer.live === version) {
-        return { ok: true, revalidated: answer.revalidated ?? 0 };
+        return { ok: true, revalidated: answer.revalidated ?? 0, tookMs: answer.tookMs ?? 0 };
       }
       return {
         ok: false,

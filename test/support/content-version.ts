@@ -9,7 +9,10 @@ import { newVersionId, writeBodies, writeVersion } from '@/lib/content/store/wri
 export function writeTestVersion(
   root: string,
   files: Record<string, string>,
-  bodies: Map<string, string> = new Map(),
+  {
+    bodies = new Map<string, string>(),
+    previous,
+  }: { bodies?: Map<string, string>; previous?: string } = {},
 ): string {
   const id = newVersionId();
   writeBodies(root, bodies);
@@ -17,6 +20,7 @@ export function writeTestVersion(
     root,
     {
       id,
+      ...(previous ? { previous } : {}),
       createdAt: new Date().toISOString(),
       fullSearch: VERSION_FILES.search in files,
       articles: 0,
@@ -30,5 +34,5 @@ export function writeTestVersion(
 /** An index with one body per article (named after its slug), as a version. */
 export function writeTestIndex(root: string, index: ContentIndex): string {
   const bodies = new Map(index.articles.map((a) => [a.body, `body of ${a.slug}`]));
-  return writeTestVersion(root, { [VERSION_FILES.index]: JSON.stringify(index) }, bodies);
+  return writeTestVersion(root, { [VERSION_FILES.index]: JSON.stringify(index) }, { bodies });
 }

@@ -166,7 +166,7 @@ export function checkSection(source: Source): {
   frontmatter?: SectionFrontmatter;
 } {
   const { file, id } = source;
-  const yaml = parseYaml(source.text);
+  const yaml = parseYaml(source.read());
   if (yaml.errors.length > 0) {
     return {
       findings: yaml.errors.map((e) =>

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
@@ -193,5 +194,40 @@ describe('npm run content', { timeout: 60_000 }, () => {
     expect(outcome.code).toBe(1);
     expect(outcome.output).toContain('content/articles/runs-code.mdx:1  frontmatter');
     expect(outcome.output).toContain('nothing was written');
+  });
+});
+
+describe('npm run content -- --watch (what npm run dev runs)', { timeout: 120_000 }, () => {
+  it('builds again when an editor saves, and reports a mistake without losing what is live', async () => {
+    const child = spawn(
+      path.join(repo, 'node_modules', '.bin', 'tsx'),
+      [path.join(repo, 'scripts', 'content.ts'), '--watch'],
+      { cwd: root },
+    );
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 450 && !done(); i++) await new Promise((r) => setTimeout(r, 100));
+      return done();
+    };
+    try {
+      expect(await until(() => output.includes('watching content/'))).toBe(true);
+      const first = currentVersionId(root);
+      // Written the way editors' tools save: a new file renamed over the old one.
+      const file = path.join(root, 'content', 'articles', 'first-story.mdx');
+      writeFileSync(`${file}.swp`, article({ ...good, title: 'Saved again' }));
+      renameSync(`${file}.swp`, file);
+      expect(await until(() => currentVersionId(root) !== first)).toBe(true);
+      expect(index().articles[0]?.title).toBe('Saved again');
+      const live = currentVersionId(root);
+      writeFileSync(file, article({ ...good, section: 'wrold' }));
+      expect(
+        await until(() => output.includes('content/articles/first-story.mdx:5  section')),
+      ).toBe(true);
+      expect(currentVersionId(root)).toBe(live);
+    } finally {
+      child.kill();
+    }
   });
 });

@@ -81,15 +81,23 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const entries = new Map<string, Entry>();
   const jobs = new Map<string, CompileJob>();
   const waiting = new Map<string, Source[]>();
+  const stamps = new Map<string, { size: number; mtimeMs: number }>();
   for (const source of sources) {
     if (source.kind === 'section') continue;
-    const key = cache.key(source.text);
+    stamps.set(source.file, { size: source.size, mtimeMs: source.mtimeMs });
     const known = previous?.sources.files[source.file];
+    // Size and time as when the current version was built: not even read.
+    if (known && known.size === source.size && known.mtimeMs === source.mtimeMs) {
+      entries.set(source.file, known);
+      continue;
+    }
+    const text = source.read();
+    const key = cache.key(text);
     if (known && known.key === key) {
       entries.set(source.file, known);
       continue;
     }
-    jobs.set(key, { key, text: source.text });
+    jobs.set(key, { key, text });
     waiting.set(key, [...(waiting.get(key) ?? []), source]);
   }
   // A build without a version to start from indexes everything for search; that index grows on
@@ -215,7 +223,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     const sourcesFile: SourcesFile = { fingerprint, files: {} };
     for (const [file, entry] of entries) {
       const { text: _text, ...summary } = entry;
-      sourcesFile.files[file] = summary;
+      sourcesFile.files[file] = { ...summary, ...stamps.get(file) };
     }
     const meta: VersionMeta = {
       id: newVersionId(),

@@ -6,8 +6,16 @@ import { readVersionMeta } from '../store/write';
 import type { AuthorMeta, ContentIndex } from '../types';
 import type { DocSummary } from './compile';
 
-/** A file as the last build left it: its cache key, what the checks need, its body's name. */
-export type SourceEntry = DocSummary & { key: string; body: string };
+/**
+ * A file as the last build left it: its cache key, what the checks need, its body's name, and
+ * its size and time then.
+ */
+export type SourceEntry = DocSummary & {
+  key: string;
+  body: string;
+  size?: number;
+  mtimeMs?: number;
+};
 
 /** Every file of a version as it was built, so the next build compiles only what changed. */
 export type SourcesFile = { fingerprint: string; files: Record<string, SourceEntry> };

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type SourceKind = 'article' | 'author' | 'section';
@@ -10,7 +10,11 @@ export type Source = {
   file: string;
   /** The article's slug, the author's or section's id: the file name without extension. */
   id: string;
-  text: string;
+  /** What the file system says of it: a file whose size and time are as last built is unchanged. */
+  size: number;
+  mtimeMs: number;
+  /** Its text, read when asked: an incremental build reads only the files that changed. */
+  read: () => string;
 };
 
 const FOLDERS: { kind: SourceKind; dir: string; ext: string; recursive: boolean }[] = [
@@ -31,11 +35,16 @@ export function readSources(contentDir: string): Source[] {
       .filter((name) => name.endsWith(ext))
       .sort();
     for (const name of names) {
+      const full = path.join(folder, name);
+      const { size, mtimeMs } = statSync(full);
+      let text: string | undefined;
       sources.push({
         kind,
         file: path.posix.join('content', dir, name.split(path.sep).join('/')),
         id: path.basename(name, ext),
-        text: readFileSync(path.join(folder, name), 'utf8'),
+        size,
+        mtimeMs,
+        read: () => (text ??= readFileSync(full, 'utf8')),
       });
     }
   }
