@@ -9,8 +9,8 @@
  * `next start`, asked for search and the front page once, as a server readers use would have
  * been. Each case changes one file, runs `npm run publish` and polls (every 100 ms) the
  * article's URL, the front page, its section's first page, its first topic's page, /feed.xml,
- * /sitemap.xml (for a new or removed story) and search, until every one shows the change. The new and the edited articles
- * are the newest, so they belong on every first page. Results are appended to
+ * /sitemap.xml (for a new or removed story) and search, until every one shows the change. The
+ * new and the edited articles are the newest, so they belong on every first page. Results are appended to
  * bench/.scratch/publish-results.jsonl and printed as a Markdown table.
  */
 import { execFileSync, spawn } from 'node:child_process';
