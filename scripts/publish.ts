@@ -10,9 +10,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatFinding } from '../lib/content/build/findings';
 import { buildContent } from '../lib/content/build/pipeline';
-import { collectGarbage } from '../lib/content/store/write';
+import { withContentLock } from '../lib/content/build/lock';
+import { currentSearchIndex } from '../lib/content/search-index';
+import { addFullSearch, collectGarbage, searchChain } from '../lib/content/store/write';
 import { checkoutCommit, headCommit } from './lib/content-commit';
 import { notifyServer } from './lib/notify-server';
+
+/** Publishes since the last full search index after which one is written again. */
+const COMPACT_AFTER = 30;
 
 const { values } = parseArgs({
   options: {
@@ -69,5 +74,12 @@ if (!values['no-notify']) {
     `publish: live on ${server} after ${seconds()} (${outcome.revalidated < 0 ? 'every page' : `${outcome.revalidated} paths`} revalidated in ${outcome.tookMs} ms)`,
   );
 }
-// Old versions and unused bodies go once readers have the new one.
-collectGarbage(root);
+// Once readers have the new version: after many publishes, a full search index again (so a
+// server starting cold replays a short chain), then old versions and unused bodies go.
+await withContentLock(root, async () => {
+  if (searchChain(root, id).size > COMPACT_AFTER) {
+    const index = currentSearchIndex(root);
+    if (index) addFullSearch(root, id, JSON.stringify(index));
+  }
+  collectGarbage(root);
+});

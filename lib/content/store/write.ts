@@ -81,6 +81,36 @@ export function addVersionFile(root: string, id: string, name: string, text: str
 /** Versions kept behind the current one: enough for servers still switching, and to go back. */
 const KEEP = 5;
 
+/** What a version older than those kept whole still needs: its part in replaying search. */
+const REPLAY_FILES = new Set<string>([
+  VERSION_FILES.meta,
+  VERSION_FILES.searchChanges,
+  VERSION_FILES.search,
+]);
+
+/** The versions from `id` back to the newest one with a full search index, both included. */
+export function searchChain(root: string, id: string | undefined): Set<string> {
+  const chain = new Set<string>();
+  for (let cursor = id; cursor && !chain.has(cursor);) {
+    chain.add(cursor);
+    const meta = readVersionMeta(root, cursor);
+    if (!meta || meta.fullSearch) break;
+    cursor = meta.previous;
+  }
+  return chain;
+}
+
+/**
+ * Gives a version its full search index once readers have it, and says so in its meta, so the
+ * chain a cold server replays starts again from there.
+ */
+export function addFullSearch(root: string, id: string, index: string): void {
+  addVersionFile(root, id, VERSION_FILES.search, index);
+  const meta = readVersionMeta(root, id);
+  if (meta)
+    addVersionFile(root, id, VERSION_FILES.meta, JSON.stringify({ ...meta, fullSearch: true }));
+}
+
 /**
  * Removes old versions and the bodies no kept version uses. Kept: the newest versions, the one
  * the last `next build` was made from (its pages are what a restarted server serves first), and
@@ -105,15 +135,19 @@ export function collectGarbage(root: string, pinned: string[] = []): void {
     // No build has recorded its version.
   }
   if (current) keep.add(current);
-  // Back from the current version to a full search index.
-  for (let id = current; id;) {
-    keep.add(id);
-    const meta = readVersionMeta(root, id);
-    if (!meta || meta.fullSearch) break;
-    id = meta.previous;
-  }
+  // Back from the current version to a full search index: a server starting cold replays the
+  // search changes of each, so of those older than the ones kept whole only that much stays.
+  const chain = searchChain(root, current);
   for (const id of ids) {
-    if (!keep.has(id)) rmSync(path.join(versionsDir, id), { recursive: true, force: true });
+    const dir = path.join(versionsDir, id);
+    if (keep.has(id)) continue;
+    if (!chain.has(id)) {
+      rmSync(dir, { recursive: true, force: true });
+      continue;
+    }
+    for (const name of readdirSync(dir)) {
+      if (!REPLAY_FILES.has(name)) rmSync(path.join(dir, name), { force: true });
+    }
   }
   for (const name of readdirSync(versionsDir)) {
     // What a build that was killed left behind.
