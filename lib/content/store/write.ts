@@ -23,9 +23,16 @@ import {
 
 export { readVersionMeta };
 
-/** Sortable by time, unique across processes. */
+let lastMs = 0;
+
+/**
+ * Sortable by time, unique across processes. Garbage collection keeps the newest by name, so two
+ * versions made in one millisecond (tests do) must still sort in the order they were made.
+ */
 export function newVersionId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
+  const ms = Math.max(now.getTime(), lastMs + 1);
+  lastMs = ms;
+  const stamp = new Date(ms).toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 18);
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
