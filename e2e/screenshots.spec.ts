@@ -11,6 +11,9 @@ const WIDTHS = { phone: 390, desktop: 1280 };
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const [device, width] of Object.entries(WIDTHS)) {
     test(`screenshots at ${width}px (${colorScheme})`, async ({ browser }) => {
+      // Full pages of every kind, one after another: 22–28 s measured on the 2-core machine,
+      // too near the default 30 s when anything else runs beside it.
+      test.setTimeout(90_000);
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
       for (const [name, path] of Object.entries(PAGES)) {
         await page.goto(path, { waitUntil: 'networkidle' });
