@@ -2,7 +2,8 @@ import { configurationProblems } from '@/lib/security/secret-settings';
 
 /**
  * Runs once as the server starts: settings that leave part of the site off say so here, not only
- * on the page an editor may never open; and a production server starts watching for content
+ * on the page an editor may never open; a production server with REDIS_URL checks that it
+ * agrees with the other instances (lib/cluster/join.ts); and it starts watching for content
  * versions and scheduled articles (lib/publish/watch.ts).
  */
 export async function register() {
@@ -10,6 +11,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
   // `next build` loads this too, in the workers that prerender; they serve nobody.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.REDIS_URL) {
+    const { joinCluster } = await import('@/lib/cluster/join');
+    await joinCluster();
+  }
   const { watchContent } = await import('@/lib/publish/watch');
   // `next start` records the address it listens on; the watcher talks to itself over it.
   const origin =

@@ -1,6 +1,7 @@
 // @ts-check
 import { mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { MAX_BODY_BYTES } from './lib/security/body-limit.js';
 import { securityHeaders } from './lib/security/headers.js';
@@ -36,6 +37,18 @@ const PICTURE = 3600; // files in public/, which an editor may replace under the
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // What the container image runs, and what scripts/check-cluster.mjs starts twice: the server
+  // with only the files it needs (docs/decisions/015).
+  output: 'standalone',
+  // Next follows every path the server builds from process.cwd() into the standalone folder:
+  // the local comment database and its secret (data/), the publish script the webhook runs in a
+  // checkout, and public/ (which the image copies beside the server itself).
+  outputFileTracingExcludes: { '*': ['data/**', 'scripts/**', 'public/**', '.masthead/**'] },
+  // Next's file-system cache, or with REDIS_URL one cache every instance shares; chosen when the
+  // server starts, so one build serves both (lib/cluster/cache-handler.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/cluster/cache-handler.mjs', import.meta.url)),
+  // Only Next's own cache keeps pages in memory; with Redis nothing is kept per process.
+  ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
   // Command B and CI type-check every commit (`npm run typecheck`) before it can land; the
   // production build does not check again, which at 10,000 articles saved 20–30 s and half a
   // gigabyte (docs/decisions/014).
@@ -96,7 +109,9 @@ const nextConfig = {
  * publish made after the build is never hidden behind a prerendered page.
  */
 function recordBuiltVersion() {
-  const dir = path.join(process.cwd(), '.masthead', 'content');
+  const dir = process.env.MASTHEAD_CONTENT_DIR
+    ? path.resolve(process.env.MASTHEAD_CONTENT_DIR)
+    : path.join(process.cwd(), '.masthead', 'content');
   try {
     const version = path.basename(readlinkSync(path.join(dir, 'current')));
     mkdirSync(dir, { recursive: true });

@@ -54,7 +54,7 @@ describe('npm run comments', { timeout: 30_000 }, () => {
     expect(listed.stdout).toContain('2 pending comments');
     expect(listed.stdout).not.toContain('@example.com');
 
-    expect((await cli('approve', '1')).stdout).toContain('approved: 1 (articles: story)');
+    expect((await cli('approve', '1')).stdout).toContain('approved: 1 (articles: story;');
     expect((await cli('spam', '2')).stdout).toContain('marked as spam: 2');
     expect((await cli('list', '--status', 'approved')).stdout).toContain('1 approved comment');
     expect((await cli('delete', '2')).stdout).toContain('deleted: 2');

@@ -25,12 +25,12 @@ export async function signIn(data: FormData): Promise<void> {
   if (password.state !== 'on') redirect(ADMIN_PATH);
   const network = networkKey(await headers());
   const throttle = attemptThrottle('admin');
-  if (!throttle.check(network).allowed) redirect(`${ADMIN_PATH}?signin=wait`);
+  if (!(await throttle.check(network)).allowed) redirect(`${ADMIN_PATH}?signin=wait`);
   if (!passwordMatches(String(data.get('password') ?? ''), password.value)) {
-    throttle.fail(network);
+    await throttle.fail(network);
     redirect(`${ADMIN_PATH}?signin=failed`);
   }
-  throttle.succeed(network);
+  await throttle.succeed(network);
   const keys = { secret: commentsSecret(), password: password.value };
   // A form posted without JavaScript that throws gets Next's bare "Internal Server Error";
   // the moderator is told what happened on the page instead.

@@ -2,13 +2,13 @@ import { createThrottle } from '@/lib/security/throttle';
 import { answerPreview, safeReturnPath, secretMatches } from './preview';
 
 describe('preview', () => {
-  it('accepts only the exact secret', () => {
+  it('accepts only the exact secret', async () => {
     expect(secretMatches('s3cret', 's3cret')).toBe(true);
     expect(secretMatches('s3cre', 's3cret')).toBe(false);
     expect(secretMatches('', 's3cret')).toBe(false);
   });
 
-  it('returns to paths on this site', () => {
+  it('returns to paths on this site', async () => {
     expect(safeReturnPath('/world/draft-story')).toBe('/world/draft-story');
     expect(safeReturnPath('/search?q=a&section=world#results')).toBe(
       '/search?q=a&section=world#results',
@@ -44,7 +44,7 @@ describe('preview', () => {
     expect(safeReturnPath(path)).toBe('/');
   });
 
-  it('never answers anything but a path on this site', () => {
+  it('never answers anything but a path on this site', async () => {
     const hostile = ['/\t/evil.example', '//evil', '/.//evil', '\\\\evil', '%0d%0a', '/%0d%0a'];
     for (const path of hostile) {
       const result = safeReturnPath(path);
@@ -57,29 +57,35 @@ describe('preview', () => {
 describe('answerPreview', () => {
   const on = { state: 'on', value: 'a long preview secret' } as const;
 
-  it('stays off without a secret, or with one under 12 characters', () => {
+  it('stays off without a secret, or with one under 12 characters', async () => {
     const throttle = createThrottle();
-    expect(answerPreview('x', 'n', { state: 'off' }, throttle).kind).toBe('off');
-    const short = answerPreview('short', 'n', { state: 'too-short', length: 5 }, throttle);
+    expect((await answerPreview('x', 'n', { state: 'off' }, throttle)).kind).toBe('off');
+    const short = await answerPreview('short', 'n', { state: 'too-short', length: 5 }, throttle);
     expect(short).toEqual({ kind: 'off', why: 'PREVIEW_SECRET must be at least 12 characters' });
   });
 
-  it('opens for the right secret after a few wrong ones', () => {
+  it('opens for the right secret after a few wrong ones', async () => {
     const throttle = createThrottle();
-    expect(answerPreview('wrong', 'editor', on, throttle).kind).toBe('wrong');
-    expect(answerPreview(null, 'editor', on, throttle).kind).toBe('wrong');
-    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
+    expect((await answerPreview('wrong', 'editor', on, throttle)).kind).toBe('wrong');
+    expect((await answerPreview(null, 'editor', on, throttle)).kind).toBe('wrong');
+    expect((await answerPreview('a long preview secret', 'editor', on, throttle)).kind).toBe(
+      'open',
+    );
   });
 
-  it('stops comparing secrets from a network that keeps guessing', () => {
+  it('stops comparing secrets from a network that keeps guessing', async () => {
     const throttle = createThrottle();
-    const answers = Array.from({ length: 10 }, () =>
-      answerPreview('guess', 'script', on, throttle),
-    ).map((a) => a.kind);
+    const answers: string[] = [];
+    for (let i = 0; i < 10; i++)
+      answers.push((await answerPreview('guess', 'script', on, throttle)).kind);
     expect(answers.slice(0, 6)).toEqual(Array<string>(6).fill('wrong'));
     expect(answers.slice(6)).toEqual(Array<string>(4).fill('throttled'));
     // Even the right secret waits its turn; another network does not.
-    expect(answerPreview('a long preview secret', 'script', on, throttle).kind).toBe('throttled');
-    expect(answerPreview('a long preview secret', 'editor', on, throttle).kind).toBe('open');
+    expect((await answerPreview('a long preview secret', 'script', on, throttle)).kind).toBe(
+      'throttled',
+    );
+    expect((await answerPreview('a long preview secret', 'editor', on, throttle)).kind).toBe(
+      'open',
+    );
   });
 });

@@ -45,24 +45,24 @@ export type PreviewAnswer =
  * Whether a preview secret opens preview for a network. A network that has guessed wrong too
  * often is answered before the secret is even compared.
  */
-export function answerPreview(
+export async function answerPreview(
   given: string | null,
   network: string,
   setting: SecretSetting,
   throttle: AttemptThrottle,
-): PreviewAnswer {
+): Promise<PreviewAnswer> {
   if (setting.state === 'off') {
     return { kind: 'off', why: 'set PREVIEW_SECRET on the server to turn it on' };
   }
   if (setting.state === 'too-short') {
     return { kind: 'off', why: `PREVIEW_SECRET must be at least ${MIN_SECRET_LENGTH} characters` };
   }
-  const verdict = throttle.check(network);
+  const verdict = await throttle.check(network);
   if (!verdict.allowed) return { kind: 'throttled', retryAfterS: verdict.retryAfterS };
   if (!secretMatches(given ?? '', setting.value)) {
-    throttle.fail(network);
+    await throttle.fail(network);
     return { kind: 'wrong' };
   }
-  throttle.succeed(network);
+  await throttle.succeed(network);
   return { kind: 'open' };
 }

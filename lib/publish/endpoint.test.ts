@@ -40,7 +40,7 @@ const push = (over: Record<string, unknown> = {}) =>
 describe('POST /api/publish', () => {
   it('puts the version live for npm run publish, and answers once it is', async () => {
     const d = deps();
-    const response = answerPublish(cli(), signed(cli()), d);
+    const response = await answerPublish(cli(), signed(cli()), d);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ live: VERSION, revalidated: 3, tookMs: 5 });
     expect(d.syncs).toBe(1);
@@ -48,7 +48,7 @@ describe('POST /api/publish', () => {
 
   it('says so when another version is live', async () => {
     const body = cli({ version: '20261203-081629740-000000' });
-    const response = answerPublish(body, signed(body), deps());
+    const response = await answerPublish(body, signed(body), deps());
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ live: VERSION });
   });
@@ -67,45 +67,45 @@ describe('POST /api/publish', () => {
       'a huge signature header',
       new Headers({ 'x-hub-signature-256': `sha256=${'f'.repeat(10_000)}` }),
     ],
-  ])('refuses %s, and does nothing', (_, headers) => {
+  ])('refuses %s, and does nothing', async (_, headers) => {
     const d = deps();
-    expect(answerPublish(cli(), headers, d).status).toBe(401);
+    expect((await answerPublish(cli(), headers, d)).status).toBe(401);
     expect(d.syncs).toBe(0);
   });
 
-  it('refuses a recorded request replayed later, and one from the future', () => {
+  it('refuses a recorded request replayed later, and one from the future', async () => {
     for (const sentAt of [NOW - 6 * 60_000, NOW + 6 * 60_000, 'yesterday']) {
       const body = cli({ sentAt });
-      expect(answerPublish(body, signed(body), deps()).status).toBe(400);
+      expect((await answerPublish(body, signed(body), deps())).status).toBe(400);
     }
   });
 
   it.each(['not json', '[]', 'null', JSON.stringify({ version: '../../etc' })])(
     'refuses a signed body that is not a publish request: %s',
-    (body) => {
-      expect(answerPublish(body, signed(body), deps()).status).toBe(400);
+    async (body) => {
+      expect((await answerPublish(body, signed(body), deps())).status).toBe(400);
     },
   );
 
-  it('makes a network that keeps guessing wait, even for the right signature', () => {
+  it('makes a network that keeps guessing wait, even for the right signature', async () => {
     const d = deps();
-    for (let i = 0; i < 6; i++) answerPublish(cli(), new Headers(), d);
-    const response = answerPublish(cli(), signed(cli()), d);
+    for (let i = 0; i < 6; i++) await answerPublish(cli(), new Headers(), d);
+    const response = await answerPublish(cli(), signed(cli()), d);
     expect(response.status).toBe(429);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('is off without PUBLISH_SECRET, and with one too short', () => {
-    expect(answerPublish(cli(), signed(cli()), deps({ secret: { state: 'off' } })).status).toBe(
-      404,
-    );
+  it('is off without PUBLISH_SECRET, and with one too short', async () => {
+    expect(
+      (await answerPublish(cli(), signed(cli()), deps({ secret: { state: 'off' } }))).status,
+    ).toBe(404);
     const short = deps({ secret: { state: 'too-short', length: 5 } });
-    expect(answerPublish(cli(), signed(cli()), short).status).toBe(404);
+    expect((await answerPublish(cli(), signed(cli()), short)).status).toBe(404);
   });
 
   it('publishes the pushed commit of a GitHub push to the branch, in the background', async () => {
     const d = deps();
-    const response = answerPublish(push(), signed(push(), { 'x-github-event': 'push' }), d);
+    const response = await answerPublish(push(), signed(push(), { 'x-github-event': 'push' }), d);
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ publishing: sha });
     expect(d.published).toEqual([sha]);
@@ -116,30 +116,39 @@ describe('POST /api/publish', () => {
     ['a deleted branch', push({ deleted: true }), 202],
     ['a commit id that is a command', push({ after: '--upload-pack=touch /tmp/x' }), 400],
     ['a short commit id', push({ after: 'abc123' }), 400],
-  ])('publishes nothing for %s', (_, body, status) => {
+  ])('publishes nothing for %s', async (_, body, status) => {
     const d = deps();
-    expect(answerPublish(body, signed(body, { 'x-github-event': 'push' }), d).status).toBe(status);
-    expect(d.published).toEqual([]);
-  });
-
-  it('answers a ping, and ignores events that are not pushes', () => {
-    const body = '{"zen":"Keep it logically awesome."}';
-    expect(answerPublish(body, signed(body, { 'x-github-event': 'ping' }), deps()).status).toBe(
-      200,
+    expect((await answerPublish(body, signed(body, { 'x-github-event': 'push' }), d)).status).toBe(
+      status,
     );
-    const d = deps();
-    expect(answerPublish(body, signed(body, { 'x-github-event': 'issues' }), d).status).toBe(202);
     expect(d.published).toEqual([]);
   });
 
-  it("syncs for this server's own watcher only with its token", () => {
+  it('answers a ping, and ignores events that are not pushes', async () => {
+    const body = '{"zen":"Keep it logically awesome."}';
+    expect(
+      (await answerPublish(body, signed(body, { 'x-github-event': 'ping' }), deps())).status,
+    ).toBe(200);
     const d = deps();
     expect(
-      answerPublish('{}', new Headers({ [INTERNAL_HEADER]: 'the-watchers-token' }), d).status,
+      (await answerPublish(body, signed(body, { 'x-github-event': 'issues' }), d)).status,
+    ).toBe(202);
+    expect(d.published).toEqual([]);
+  });
+
+  it("syncs for this server's own watcher only with its token", async () => {
+    const d = deps();
+    expect(
+      (await answerPublish('{}', new Headers({ [INTERNAL_HEADER]: 'the-watchers-token' }), d))
+        .status,
     ).toBe(200);
-    expect(answerPublish('{}', new Headers({ [INTERNAL_HEADER]: 'a guess' }), d).status).toBe(401);
+    expect(
+      (await answerPublish('{}', new Headers({ [INTERNAL_HEADER]: 'a guess' }), d)).status,
+    ).toBe(401);
     const unwatched = deps({ internalToken: undefined });
-    expect(answerPublish('{}', new Headers({ [INTERNAL_HEADER]: '' }), unwatched).status).toBe(401);
+    expect(
+      (await answerPublish('{}', new Headers({ [INTERNAL_HEADER]: '' }), unwatched)).status,
+    ).toBe(401);
     expect(d.syncs).toBe(1);
   });
 });

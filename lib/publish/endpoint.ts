@@ -52,7 +52,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * Wrong signatures are throttled like wrong passwords; nothing is read from the body before its
  * signature is checked.
  */
-export function answerPublish(body: string, headers: Headers, deps: PublishDeps): Response {
+export async function answerPublish(
+  body: string,
+  headers: Headers,
+  deps: PublishDeps,
+): Promise<Response> {
   if (headers.has(INTERNAL_HEADER)) {
     if (!tokenMatches(headers.get(INTERNAL_HEADER), deps.internalToken)) {
       return refuse(401, 'unknown internal caller');
@@ -67,17 +71,17 @@ export function answerPublish(body: string, headers: Headers, deps: PublishDeps)
         : 'PUBLISH_SECRET is too short (at least 12 characters): publishing over HTTP is off',
     );
   }
-  const verdict = deps.throttle.check(deps.network, deps.now);
+  const verdict = await deps.throttle.check(deps.network, deps.now);
   if (!verdict.allowed) {
     return refuse(429, 'too many wrong signatures from your network', {
       'Retry-After': String(verdict.retryAfterS),
     });
   }
   if (!signatureMatches(body, headers.get('x-hub-signature-256'), deps.secret.value)) {
-    deps.throttle.fail(deps.network, deps.now);
+    await deps.throttle.fail(deps.network, deps.now);
     return refuse(401, 'the X-Hub-Signature-256 header is not the body signed with PUBLISH_SECRET');
   }
-  deps.throttle.succeed(deps.network);
+  await deps.throttle.succeed(deps.network);
   const message = parse(body);
   if (!isObject(message)) return refuse(400, 'the body is not a JSON object');
 

@@ -57,6 +57,8 @@ export const RULES: Rule[] = [
     '/api/preview',
     '/api/preview/exit',
     '/api/publish',
+    '/api/revalidate',
+    '/api/health',
   ].map((route) => ({ route, decide: allow })),
   { route: '/[section]', decide: (p, t) => when(t.sections.has(p('section'))) },
   {

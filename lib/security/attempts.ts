@@ -1,9 +1,11 @@
 import 'server-only';
 import { clientIp, hashIp } from '@/lib/comments/ip';
 import { commentsSecret } from '@/lib/comments/secret';
+import { createSharedThrottle } from '@/lib/cluster/shared-throttle';
+import { readyRedis } from '@/lib/cluster/redis';
 import { createThrottle, type AttemptThrottle } from './throttle';
 
-export type Guarded = 'admin' | 'preview' | 'publish';
+export type Guarded = 'admin' | 'preview' | 'publish' | 'revalidate';
 
 type Shared = { throttles?: Record<Guarded, AttemptThrottle> };
 // On globalThis: the sign-in action, the page that says how long to wait and the preview route
@@ -11,13 +13,20 @@ type Shared = { throttles?: Record<Guarded, AttemptThrottle> };
 const shared = globalThis as typeof globalThis & { [key: symbol]: Shared | undefined };
 const KEY = Symbol.for('masthead.attempt-throttles');
 
-/** The process's throttle for wrong admin passwords, or for wrong preview secrets. */
+const make = (guarded: Guarded): AttemptThrottle =>
+  process.env.REDIS_URL ? createSharedThrottle(guarded, readyRedis) : createThrottle();
+
+/**
+ * The throttle for wrong admin passwords, preview secrets or publish signatures: the process's
+ * own, or with REDIS_URL one that every instance shares.
+ */
 export function attemptThrottle(guarded: Guarded): AttemptThrottle {
   const state = (shared[KEY] ??= {});
   state.throttles ??= {
-    admin: createThrottle(),
-    preview: createThrottle(),
-    publish: createThrottle(),
+    admin: make('admin'),
+    preview: make('preview'),
+    publish: make('publish'),
+    revalidate: make('revalidate'),
   };
   return state.throttles[guarded];
 }

@@ -5,22 +5,30 @@
  * gets a handful of guesses an hour per network. The site-wide count is the backstop for a
  * script that spreads its guesses over many networks.
  *
- * The state lives in this process, behind `AttemptThrottle`, so that a shared store can take its
- * place without touching the callers. Memory is bounded: at most `maxKeys` networks are
+ * The state lives in this process; with Redis configured, lib/cluster/shared-throttle.ts keeps
+ * the same counts for every instance, behind the same `AttemptThrottle`. Memory is bounded: at most `maxKeys` networks are
  * remembered; past that the least recently failed is forgotten, which a script could use to clear
  * its own record, but not the site-wide one.
  */
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterS: number };
 
+/** A throttle kept in another process answers later; callers await every call. */
 export interface AttemptThrottle {
   /** Whether `key` (a hashed network) may try now; when not, how many seconds it must wait. */
-  check(key: string, now?: number): Verdict;
+  check(key: string, now?: number): Verdict | Promise<Verdict>;
   /** Records a wrong secret from `key`. */
-  fail(key: string, now?: number): void;
+  fail(key: string, now?: number): void | Promise<void>;
   /** Forgets `key`'s failures: it got the secret right. */
-  succeed(key: string): void;
+  succeed(key: string): void | Promise<void>;
 }
+
+/** This process's own throttle answers at once. */
+export type LocalThrottle = {
+  check(key: string, now?: number): Verdict;
+  fail(key: string, now?: number): void;
+  succeed(key: string): void;
+};
 
 export type Limits = {
   /** Failures that cost nothing. */
@@ -60,7 +68,7 @@ function record(previous: Record | undefined, limits: Limits, now: number): Reco
 
 const waitS = (blockedUntil: number, now: number) => Math.ceil((blockedUntil - now) / 1000);
 
-export function createThrottle(options: ThrottleOptions = DEFAULT_LIMITS): AttemptThrottle {
+export function createThrottle(options: ThrottleOptions = DEFAULT_LIMITS): LocalThrottle {
   const networks = new Map<string, Record>();
   let site: Record | undefined;
 

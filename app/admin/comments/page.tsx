@@ -48,7 +48,7 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
 
 /** How long this reader's network must wait before the next password is looked at, if at all. */
 async function signInWait(): Promise<string | undefined> {
-  const verdict = attemptThrottle('admin').check(networkKey(await headers()));
+  const verdict = await attemptThrottle('admin').check(networkKey(await headers()));
   return verdict.allowed ? undefined : describeWait(verdict.retryAfterS);
 }
 

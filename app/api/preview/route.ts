@@ -31,7 +31,7 @@ export async function POST(request: Request) {
 
 async function openPreview(request: Request, secret: string | null, path: string | null) {
   const network = networkKey(request.headers);
-  const answer = answerPreview(secret, network, previewSecret(), attemptThrottle('preview'));
+  const answer = await answerPreview(secret, network, previewSecret(), attemptThrottle('preview'));
   switch (answer.kind) {
     case 'off':
       return text(`Preview is off: ${answer.why}.\n`, 404);

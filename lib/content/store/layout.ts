@@ -17,8 +17,14 @@ import path from 'node:path';
  */
 export const CONTENT_DIR = '.masthead/content';
 
+/**
+ * MASTHEAD_CONTENT_DIR puts the store elsewhere: on a volume every instance mounts, so that a
+ * publish written by one machine is what all of them read (docs/decisions/015).
+ */
 export const contentDir = (root = process.cwd()) =>
-  path.join(/* turbopackIgnore: true */ root, CONTENT_DIR);
+  process.env.MASTHEAD_CONTENT_DIR
+    ? path.resolve(/* turbopackIgnore: true */ process.env.MASTHEAD_CONTENT_DIR)
+    : path.join(/* turbopackIgnore: true */ root, CONTENT_DIR);
 
 export const versionDir = (id: string, root = process.cwd()) =>
   path.join(/* turbopackIgnore: true */ contentDir(root), 'versions', id);

@@ -1,0 +1,58 @@
+import { createClient } from 'redis';
+
+export type Redis = ReturnType<typeof createClient>;
+
+type Shared = { client?: Redis; url?: string; down?: boolean };
+// On globalThis: route handlers, server actions and instrumentation are bundled apart, and one
+// connection per process is enough for all of them.
+const shared = globalThis as typeof globalThis & { [key: symbol]: Shared | undefined };
+const KEY = Symbol.for('masthead.redis');
+
+/** The database number in `redis://host:port/N`, which the cache handler must be told too. */
+export function redisDatabase(url: string): number {
+  const n = Number(new URL(url).pathname.slice(1) || 0);
+  return Number.isInteger(n) && n >= 0 && n < 16 ? n : 0;
+}
+
+/**
+ * The process's Redis connection when REDIS_URL is set, connecting on first use. It reconnects
+ * by itself with growing waits (at most 2 s), so a Redis that comes back is used again without
+ * a restart; while it is away, callers that ask for `readyRedis()` get nothing and fall back to
+ * what this process has. An outage is logged once when it starts and once when it ends.
+ */
+export function redisClient(env: Partial<Record<string, string>> = process.env): Redis | undefined {
+  const url = env.REDIS_URL;
+  if (!url) return undefined;
+  const state = (shared[KEY] ??= {});
+  if (state.client && state.url === url) return state.client;
+  const client = createClient({
+    url,
+    socket: {
+      connectTimeout: 2_000,
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000),
+    },
+    // Commands wait for no reconnect: a throttle or health check must answer now.
+    disableOfflineQueue: true,
+  });
+  client.on('error', (error: Error) => {
+    if (state.down) return;
+    state.down = true;
+    console.error(`Masthead: Redis unavailable (${error.message}); serving from this instance.`);
+  });
+  client.on('ready', () => {
+    if (state.down) console.warn('Masthead: Redis is back; sharing resumed.');
+    state.down = false;
+  });
+  client.connect().catch(() => {
+    // Reported by the 'error' listener; the reconnect strategy keeps trying.
+  });
+  state.client = client;
+  state.url = url;
+  return client;
+}
+
+/** The connection if it is up now, else undefined. */
+export function readyRedis(): Redis | undefined {
+  const client = redisClient();
+  return client?.isReady ? client : undefined;
+}

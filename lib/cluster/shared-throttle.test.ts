@@ -1,0 +1,72 @@
+// @vitest-environment node
+import { createClient } from 'redis';
+import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { DEFAULT_LIMITS } from '../security/throttle';
+import type { Redis } from './redis';
+import { createSharedThrottle } from './shared-throttle';
+
+const unavailable = privateRedisUnavailable();
+const T0 = Date.UTC(2026, 0, 1);
+
+describe.skipIf(unavailable)('the throttle shared through Redis', () => {
+  let server: Awaited<ReturnType<typeof privateRedis>>;
+  const clients: Redis[] = [];
+
+  /** A client as each server instance has its own; undefined while it is not connected. */
+  async function instance(name = 'admin') {
+    const client: Redis = createClient({
+      url: server.url,
+      socket: { reconnectStrategy: () => 50 },
+      disableOfflineQueue: true,
+    });
+    client.on('error', () => {});
+    await client.connect();
+    clients.push(client);
+    return createSharedThrottle(name, () => (client.isReady ? client : undefined));
+  }
+
+  beforeAll(async () => {
+    server = await privateRedis(20_000 + Math.floor(Math.random() * 20_000));
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.disconnect().catch(() => {})));
+    await server.destroy();
+  });
+  beforeEach(() => server.cli('flushall'));
+
+  it('counts failures on one instance against the same network on another', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const free = DEFAULT_LIMITS.perNetwork.free;
+    for (let i = 0; i < free; i++) await (i % 2 ? a : b).fail('script', T0);
+    expect(await b.check('script', T0)).toEqual({ allowed: true });
+    await a.fail('script', T0);
+    expect(await b.check('script', T0)).toEqual({ allowed: false, retryAfterS: 1 });
+    expect(await b.check('editor', T0)).toEqual({ allowed: true });
+    // A right answer on either instance clears the network on both.
+    await b.succeed('script');
+    expect(await a.check('script', T0)).toEqual({ allowed: true });
+  });
+
+  it('counts concurrent failures from many networks site-wide, none lost', async () => {
+    const [a, b] = [await instance('preview'), await instance('preview')];
+    const free = DEFAULT_LIMITS.siteWide.free;
+    await Promise.all(
+      Array.from({ length: free + 1 }, (_, i) => (i % 2 ? a : b).fail(`network-${i}`, T0)),
+    );
+    expect(server.cli('hget', 'masthead:throttle:preview:site', 'failures')).toBe(String(free + 1));
+    expect((await a.check('someone-new', T0)).allowed).toBe(false);
+  });
+
+  it('keeps throttling on its own while Redis is away, and shares again when it is back', async () => {
+    const a = await instance();
+    await server.stop();
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i <= DEFAULT_LIMITS.perNetwork.free; i++) await a.fail('script', T0);
+    expect((await a.check('script', T0)).allowed).toBe(false);
+    await server.start();
+    await vi.waitFor(() => expect(clients.at(-1)?.isReady).toBe(true), { timeout: 5_000 });
+    const b = await instance();
+    for (let i = 0; i <= DEFAULT_LIMITS.perNetwork.free; i++) await a.fail('other', T0);
+    expect((await b.check('other', T0)).allowed).toBe(false);
+  });
+});
