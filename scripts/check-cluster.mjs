@@ -73,25 +73,26 @@ async function untilEverywhere(bases, seen, since, ms) {
 
 /**
  * `npm run comments -- approve ID --server …`, as a moderator types it. Resolves to the moment
- * the database had the approval: the clock for "visible within 2 s" starts there, not at the
- * second or so the command takes to start.
+ * the database had the approval: the clock for "visible within 2 s" starts there (for the
+ * browser too), not at the second or so the command takes to start.
  */
 async function approveFromTerminal(id, server) {
-  let approvedAt;
-  const watching = (async () => {
-    while (approvedAt === undefined) {
-      const { rows } = await db.query('select status from comments where id = $1', [id]);
-      if (rows[0]?.status === 'approved') approvedAt = Date.now();
-      else await sleep(10);
-    }
-  })();
+  const approval = approvedInDatabase(id);
   await promisify(execFile)(
     'npm',
     ['run', '--silent', 'comments', '--', 'approve', String(id), '--server', server],
     { cwd: root, env: { ...process.env, ...env('cli') } },
   );
-  await watching;
-  return approvedAt;
+  return approval;
+}
+
+/** The moment comment `id` is approved in the database, looked for every 10 ms. */
+async function approvedInDatabase(id) {
+  for (;;) {
+    const { rows } = await db.query('select status from comments where id = $1', [id]);
+    if (rows[0]?.status === 'approved') return Date.now();
+    await sleep(10);
+  }
 }
 
 const postgres = privatePostgres(PORTS.pg);
@@ -215,12 +216,14 @@ try {
     'a first comment through nginx is held for moderation',
   );
   await page.goto('/admin/comments');
-  const approvedAt = Date.now();
+  const { rows: webRows } = await db.query('select id from comments where body = $1', [webText]);
+  const approval = approvedInDatabase(webRows[0]?.id);
   await page
     .getByRole('button', { name: new RegExp(`^Approve: comment by Reader ${run},`) })
     .first()
     .click();
   await page.getByRole('status').waitFor();
+  const approvedAt = await approval;
   const webSeconds = await untilEverywhere(instances, shows(webText), approvedAt, 10_000);
   figures.commentWeb = webSeconds;
   report(
