@@ -47,7 +47,8 @@ const nextConfig = {
   // Next's file-system cache, or with REDIS_URL one cache every instance shares; chosen when the
   // server starts, so one build serves both (lib/cluster/cache-handler.mjs).
   cacheHandler: fileURLToPath(new URL('./lib/cluster/cache-handler.mjs', import.meta.url)),
-  // Only Next's own cache keeps pages in memory; with Redis nothing is kept per process.
+  // Only Next's own cache keeps pages in memory, and the handler uses it only without Redis;
+  // a build made with REDIS_URL says so here too (the standalone server keeps this value).
   ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
   // Command B and CI type-check every commit (`npm run typecheck`) before it can land; the
   // production build does not check again, which at 10,000 articles saved 20–30 s and half a

@@ -12,6 +12,12 @@
  * /sitemap.xml (for a new or removed story) and search, until every one shows the change. The
  * new and the edited articles are the newest, so they belong on every first page. Results are appended to
  * bench/.scratch/publish-results.jsonl and printed as a Markdown table.
+ *
+ *   npx tsx bench/publish.ts --cluster 10000
+ *
+ * The same with two `next start` instances of the build sharing a Redis page cache (a private
+ * server on loopback) and the content folder: publish asks the first; a case is live when every
+ * place shows it on both.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -25,6 +31,8 @@ import {
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { tagSlug } from '../lib/content/tags';
+import { randomBytes } from 'node:crypto';
+import { privateRedis } from '../scripts/lib/private-redis.mjs';
 import { startNext } from '../scripts/lib/server.mjs';
 import { repo, scratchProject, scratchRoot } from './scratch-project';
 
@@ -89,7 +97,7 @@ async function timeToLive(
 async function runCase(
   name: string,
   dir: string,
-  base: string,
+  bases: string[],
   change: () => {
     url: string;
     section: string;
@@ -104,18 +112,23 @@ async function runCase(
   // The sitemap lists addresses, not headlines: it shows a new or removed story, not an edit.
   const places = [url, '/', `/${section}`, `/tags/${tag}`, '/feed.xml', `/search?q=${word}`];
   if (name !== 'edited') places.push('/sitemap.xml');
-  const cli = publish(dir, base);
-  const ms = await timeToLive(
-    base,
-    places,
-    (place, status, text) =>
-      gone
-        ? place === url
-          ? status === 404
-          : !text.includes(marker)
-        : status === 200 && text.includes(marker),
-    started,
+  const cli = publish(dir, bases[0]!);
+  const times = await Promise.all(
+    bases.map((base) =>
+      timeToLive(
+        base,
+        places,
+        (place, status, text) =>
+          gone
+            ? place === url
+              ? status === 404
+              : !text.includes(marker)
+            : status === 200 && text.includes(marker),
+        started,
+      ),
+    ),
   );
+  const ms = Math.max(...times);
   const done = await cli;
   if (done.code !== 0) throw new Error(`publish (${name}) exited ${done.code}:\n${done.output}`);
   return {
@@ -127,7 +140,7 @@ async function runCase(
   };
 }
 
-async function benchOne(n: number) {
+async function benchOne(n: number, cluster: boolean) {
   const dir = scratchProject(`publish-${n}`, n);
   const env = {
     ...process.env,
@@ -138,10 +151,24 @@ async function benchOne(n: number) {
     env,
     stdio: 'ignore',
   });
-  const server = await startNext({ port: PORT, cwd: dir, env: { PUBLISH_SECRET: SECRET } });
+  const redis = cluster ? await privateRedis(6393) : undefined;
+  const shared = redis
+    ? {
+        REDIS_URL: redis.url,
+        COMMENTS_SECRET: randomBytes(32).toString('hex'),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      }
+    : {};
+  const servers = await Promise.all(
+    (cluster ? [PORT, PORT + 1] : [PORT]).map((port) =>
+      startNext({ port, cwd: dir, env: { PUBLISH_SECRET: SECRET, ...shared } }),
+    ),
+  );
+  const bases = servers.map((s) => s.base);
   // A server that has been answering readers: its search index is loaded (a cold process loads
   // the full index once, seconds at 10,000 articles) and its first pages rendered.
-  for (const url of ['/search?q=warm', '/', '/feed.xml']) await fetch(server.base + url);
+  for (const base of bases)
+    for (const url of ['/search?q=warm', '/', '/feed.xml']) await fetch(base + url);
   const articles = path.join(dir, 'content', 'articles');
   const byDate = readdirSync(articles)
     .map((file) => ({ file, ...frontmatter(path.join(articles, file)) }))
@@ -150,7 +177,7 @@ async function benchOne(n: number) {
   const cases: Case[] = [];
   try {
     cases.push(
-      await runCase('new', dir, server.base, () => {
+      await runCase('new', dir, bases, () => {
         const { section, tags } = newest;
         writeFileSync(
           path.join(articles, 'bench-new-story.mdx'),
@@ -168,7 +195,7 @@ async function benchOne(n: number) {
       }),
     );
     cases.push(
-      await runCase('edited', dir, server.base, () => {
+      await runCase('edited', dir, bases, () => {
         const file = path.join(articles, newest.file);
         const text = readFileSync(file, 'utf8').replace(/^title: "/m, 'title: "Benchedited ');
         writeFileSync(file, text);
@@ -184,7 +211,7 @@ async function benchOne(n: number) {
       }),
     );
     cases.push(
-      await runCase('removed', dir, server.base, () => {
+      await runCase('removed', dir, bases, () => {
         unlinkSync(path.join(articles, 'bench-new-story.mdx'));
         const slug = 'bench-new-story';
         return {
@@ -198,26 +225,39 @@ async function benchOne(n: number) {
       }),
     );
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
+    await redis?.destroy();
   }
-  const result = { n, date: new Date().toISOString(), load: loadavg()[0]!.toFixed(1), cases };
+  const result = {
+    n,
+    instances: servers.length,
+    date: new Date().toISOString(),
+    load: loadavg()[0]!.toFixed(1),
+    cases,
+  };
   appendFileSync(path.join(scratchRoot, 'publish-results.jsonl'), `${JSON.stringify(result)}\n`);
   if (!process.env.KEEP_SCRATCH) rmSync(dir, { recursive: true, force: true });
   return result;
 }
 
-const sizes = process.argv.slice(2).map(Number);
+const cluster = process.argv.includes('--cluster');
+const sizes = process.argv
+  .slice(2)
+  .filter((a) => a !== '--cluster')
+  .map(Number);
 if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-  console.error('usage: npx tsx bench/publish.ts N [N ...]');
+  console.error('usage: npx tsx bench/publish.ts [--cluster] N [N ...]');
   process.exit(2);
 }
-console.log('| N | change | live everywhere after | npm run publish took | places | load |');
-console.log('|---:|---|---:|---:|---:|---:|');
+console.log(
+  '| N | instances | change | live everywhere after | npm run publish took | places | load |',
+);
+console.log('|---:|---:|---|---:|---:|---:|---:|');
 for (const n of sizes) {
-  const r = await benchOne(n);
+  const r = await benchOne(n, cluster);
   for (const c of r.cases) {
     console.log(
-      `| ${n} | ${c.name} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cliMs / 1000).toFixed(1)} s | ${c.places} | ${r.load} |`,
+      `| ${n} | ${r.instances} | ${c.name} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cliMs / 1000).toFixed(1)} s | ${c.places} | ${r.load} |`,
     );
     console.log(`<!-- ${c.output.split('\n').join(' / ')} -->`);
   }

@@ -21,7 +21,10 @@ function deps(
       state.syncs += 1;
       return { live: VERSION, revalidated: 3, everything: false, nextCheckAt: null, tookMs: 5 };
     },
-    publishCommit: (commit: string) => void state.published.push(commit),
+    publishCommit: (commit: string) => {
+      state.published.push(commit);
+      return undefined;
+    },
     branch: 'refs/heads/main',
     now: NOW,
     ...over,
@@ -109,6 +112,13 @@ describe('POST /api/publish', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ publishing: sha });
     expect(d.published).toEqual([sha]);
+  });
+
+  it('says so when the server has no content pipeline to publish a push with', async () => {
+    const d = { ...deps(), publishCommit: () => 'no pipeline here' };
+    const response = await answerPublish(push(), signed(push(), { 'x-github-event': 'push' }), d);
+    expect(response.status).toBe(501);
+    expect(await response.json()).toMatchObject({ error: 'no pipeline here' });
   });
 
   it.each([

@@ -17,8 +17,11 @@ export type PublishDeps = {
   /** This process's own watcher's token (instrumentation.ts), when it runs. */
   internalToken: string | undefined;
   sync: () => SyncResult;
-  /** Fetches and publishes a commit in the background. */
-  publishCommit: (sha: string) => void;
+  /**
+   * Fetches and publishes a commit in the background; or says why this server cannot (one run
+   * from the standalone output has no content pipeline).
+   */
+  publishCommit: (sha: string) => string | undefined;
   /** The branch whose pushes publish, e.g. refs/heads/main. */
   branch: string;
   now?: number;
@@ -96,7 +99,8 @@ export async function answerPublish(
     if (typeof after !== 'string' || !/^[0-9a-f]{40}$/.test(after)) {
       return refuse(400, '`after` is not a commit id');
     }
-    deps.publishCommit(after);
+    const cannot = deps.publishCommit(after);
+    if (cannot) return refuse(501, cannot);
     return json({ publishing: after }, 202);
   }
 
