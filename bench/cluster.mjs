@@ -1,0 +1,42 @@
+// The cluster's figures, from scripts/check-cluster.mjs run several times in a row on the
+// current build (`npm run build` first): freshness across instances, throughput through nginx
+// with one and with two instances, and the failover.
+//   node bench/cluster.mjs [runs=3]
+// Prints a Markdown table for BENCHMARKS.md, one row per run.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const runs = Number(process.argv[2] ?? 3);
+const dir = mkdtempSync(path.join(tmpdir(), 'masthead-cluster-bench-'));
+const rows = [];
+for (let i = 0; i < runs; i++) {
+  const file = path.join(dir, `run-${i}.json`);
+  try {
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'scripts', 'check-cluster.mjs'), '--figures', file],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'ignore'],
+      },
+    );
+  } catch {
+    console.error(`run ${i + 1}: some check failed; its figures are still shown`);
+  }
+  rows.push({ ...JSON.parse(readFileSync(file, 'utf8')), load: loadavg()[0].toFixed(1) });
+}
+
+const s = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
+const through = (r) => `${r.perSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms`;
+console.log(
+  '| run | approved (web) on both | approved (CLI) on both | publish live on both | after Redis restart | one instance | two instances | failover: failed / gap / comments lost | load |',
+);
+console.log('|---:|---:|---:|---:|---:|---|---|---|---:|');
+for (const [i, r] of rows.entries()) {
+  console.log(
+    `| ${i + 1} | ${s(r.commentWeb)} | ${s(r.commentCli)} | ${s(r.publish)} | ${s(r.afterRedisRestart)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${r.failover.failed} of ${r.failover.requests} / ${r.failover.gapMs} ms / ${r.failover.lost} of ${r.failover.comments} | ${r.load} |`,
+  );
+}
