@@ -73,8 +73,11 @@ const rebuild = () => {
 };
 // chokidar, not fs.watch: editors' tools save by writing a new file over the old one, and
 // Node's own recursive watcher on Linux loses track of a file replaced that way.
-watch(options.contentDir, { ignoreInitial: true }).on('all', () => {
-  clearTimeout(timer);
-  timer = setTimeout(rebuild, 150);
-});
-console.log('content: watching content/ for changes');
+watch(options.contentDir, { ignoreInitial: true })
+  .on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 150);
+  })
+  // Said once chokidar has looked at every folder: a save before that would go unseen, and the
+  // watch test (and an editor) takes this line to mean saving now is seen.
+  .on('ready', () => console.log('content: watching content/ for changes'));

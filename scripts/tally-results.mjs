@@ -41,6 +41,15 @@ if (existsSync(e2eFile)) {
   lines.push('FAIL e2e (no report: playwright did not run)');
 }
 
+// scripts/check-node24.sh --report writes its own totals; absent when command B did not run it.
+const node24File = path.join(dir, 'node24.json');
+if (existsSync(node24File)) {
+  const node24 = JSON.parse(readFileSync(node24File, 'utf8'));
+  passed += node24.passed;
+  failed += node24.failed;
+  lines.push(`node24: ${node24.passed} passed, ${node24.failed} failed`);
+}
+
 console.log(lines.join('\n'));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -103,5 +103,10 @@ else
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi
 
+step "Node 24 LTS: install, unit tests, build and main pages on a scratch copy"
+bash scripts/check-node24.sh --report "$REPORTS" ||
+  [ -f "$REPORTS/node24.json" ] ||
+  echo "fail node24 (no report: the check did not finish)" >> "$REPORTS/checks.txt"
+
 step "summary"
 node scripts/tally-results.mjs "$REPORTS"

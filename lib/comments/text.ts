@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import { LIMITS } from './limits';
 import { explicitLinks } from './links';
 import { cleanText } from './sanitize';
@@ -20,7 +21,19 @@ export type Paragraph = Segment[][];
 export function webAddress(value: string | null | undefined): string | null {
   if (!value || !URL.canParse(value)) return null;
   const url = new URL(value);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return punycodeDecodes(url.hostname) ? url.href : null;
+}
+
+/**
+ * Whether every `xn--` label of a host decodes. Node 20's URL parser refuses one that does not;
+ * Node 24's (Ada 4) lets `xn--a.com` through, which no browser will open. Decoded, a good label
+ * no longer starts with `xn--`; Node 24 hands a bad one back as it was, Node 20 gives ''.
+ */
+function punycodeDecodes(hostname: string): boolean {
+  if (!/(^|\.)xn--/i.test(hostname)) return true;
+  const unicode = domainToUnicode(hostname);
+  return unicode !== '' && !/(^|\.)xn--/i.test(unicode);
 }
 
 /**
