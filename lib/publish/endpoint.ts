@@ -16,7 +16,7 @@ export type PublishDeps = {
   network: string;
   /** This process's own watcher's token (instrumentation.ts), when it runs. */
   internalToken: string | undefined;
-  sync: () => SyncResult;
+  sync: () => SyncResult | Promise<SyncResult>;
   /**
    * Fetches and publishes a commit in the background; or says why this server cannot (one run
    * from the standalone output has no content pipeline).
@@ -64,7 +64,7 @@ export async function answerPublish(
     if (!tokenMatches(headers.get(INTERNAL_HEADER), deps.internalToken)) {
       return refuse(401, 'unknown internal caller');
     }
-    return json(deps.sync());
+    return json(await deps.sync());
   }
   if (deps.secret.state !== 'on') {
     return refuse(
@@ -112,7 +112,7 @@ export async function answerPublish(
   if (typeof sentAt !== 'number' || Math.abs(now - sentAt) > MAX_CLOCK_SKEW_MS) {
     return refuse(400, '`sentAt` is missing or more than five minutes off this server’s clock');
   }
-  const result = deps.sync();
+  const result = await deps.sync();
   if (result.live !== version) {
     // Another publish landed after this one was written: what is live is newer, or the version
     // never reached this server's disk.

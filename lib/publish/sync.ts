@@ -52,21 +52,26 @@ let synced: ContentView | undefined;
  * exactly the paths that differ, so the next request for each renders afresh. Synchronous from
  * the look at the content to the last revalidation, so two calls cannot interleave. Called by
  * the publish endpoint, for a publish, for a version another process wrote and for a scheduled
- * article's time (instrumentation.ts).
+ * article's time (instrumentation.ts). `revalidate: false` only moves the baseline: with a
+ * shared cache, another instance has revalidated these paths for everyone
+ * (lib/cluster/sync-claim.ts).
  */
-export function syncContent(now = Date.now()): SyncResult {
+export function syncContent(
+  now = Date.now(),
+  { revalidate = true }: { revalidate?: boolean } = {},
+): SyncResult {
   const started = performance.now();
   const store = contentNow(now);
   const before = synced ?? builtView();
   const after = viewOf(store);
   const paths = before ? affectedPaths(before, after, siteConfig.pageSize) : [EVERYTHING];
   const everything = paths.includes(EVERYTHING);
-  if (everything) revalidatePath('/', 'layout');
-  else for (const path of paths) revalidatePath(path);
+  if (revalidate && everything) revalidatePath('/', 'layout');
+  else if (revalidate) for (const path of paths) revalidatePath(path);
   synced = after;
   return {
     live: store.version,
-    revalidated: everything ? -1 : paths.length,
+    revalidated: !revalidate ? 0 : everything ? -1 : paths.length,
     everything,
     nextCheckAt: Number.isFinite(store.validUntil) ? store.validUntil : null,
     tookMs: Math.round(performance.now() - started),

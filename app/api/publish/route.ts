@@ -1,4 +1,6 @@
 import { answerPublish } from '@/lib/publish/endpoint';
+import { claimView } from '@/lib/cluster/sync-claim';
+import { contentNow } from '@/lib/content/queries';
 import { publishCommit } from '@/lib/publish/commit-runner';
 import { INTERNAL_TOKEN_KEY } from '@/lib/publish/messages';
 import { syncContent } from '@/lib/publish/sync';
@@ -18,7 +20,11 @@ export async function POST(request: Request) {
     throttle: attemptThrottle('publish'),
     network: networkKey(request.headers),
     internalToken: shared[INTERNAL_TOKEN_KEY],
-    sync: () => syncContent(),
+    sync: async () => {
+      const now = Date.now();
+      const { version, validUntil } = contentNow(now);
+      return syncContent(now, { revalidate: await claimView(version, validUntil) });
+    },
     publishCommit,
     branch: process.env.PUBLISH_BRANCH ?? 'refs/heads/main',
   });
