@@ -6,6 +6,7 @@
 //   --commit <sha>   publish that commit of the content repository instead of the working tree
 //                    (what the push webhook runs); PUBLISH_REMOTE names the repository
 //   --no-notify      write the version only (the server's watcher takes it up within a second)
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatFinding } from '../lib/content/build/findings';
@@ -75,7 +76,14 @@ if (!values['no-notify']) {
   );
 }
 // Once readers have the new version: after many publishes, a full search index again (so a
-// server starting cold replays a short chain), then old versions and unused bodies go.
+// server starting cold replays a short chain), then old versions and unused bodies go. At the
+// lowest priority: on a machine the servers share, the pages the publish changed are being
+// rendered now, and readers come first (at 10,000 articles this takes seconds).
+try {
+  setPriority(19);
+} catch {
+  // Not allowed here: it runs at normal priority.
+}
 await withContentLock(root, async () => {
   if (searchChain(root, id).size > COMPACT_AFTER) {
     const index = currentSearchIndex(root);

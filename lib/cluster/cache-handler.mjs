@@ -79,7 +79,10 @@ function sharedHandler(url, serverDistDir) {
     // A full look at which entries carry which tags, besides the messages that keep it current:
     // an instance that missed some during an outage is right again within a minute.
     avgResyncIntervalMs: 60_000,
-    getTimeoutMs: 500,
+    // A read that takes longer counts as a miss and the page is rendered. The library's 500 ms
+    // was passed under load by replies Redis had sent in time but a busy event loop had not yet
+    // read, and each such miss renders a page, which makes the loop busier still.
+    getTimeoutMs: 2_000,
   });
   void state.probe.quit().catch(() => {});
   return state.shared;
