@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { copyCheckoutFiles } from '../scripts/lib/checkout-files.mjs';
 import { writeBuildCorpus } from './build-corpus';
 
 export const repo = path.resolve(import.meta.dirname, '..');
@@ -15,14 +15,7 @@ export function scratchProject(name: string, n: number): string {
   const dir = path.join(scratchRoot, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: repo,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .filter((f) => !f.startsWith('content/'));
-  for (const file of files) cpSync(path.join(repo, file), path.join(dir, file));
+  copyCheckoutFiles(repo, dir, (file: string) => !file.startsWith('content/'));
   writeBuildCorpus(path.join(dir, 'content'), path.join(dir, 'public'), n);
   return dir;
 }

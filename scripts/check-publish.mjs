@@ -12,6 +12,7 @@ import { createHmac } from 'node:crypto';
 import { cpSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { copyCheckoutFiles } from './lib/checkout-files.mjs';
 import { startNext } from './lib/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -29,13 +30,7 @@ function report(ok, line) {
 function copyCheckout() {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n');
-  for (const file of files) cpSync(path.join(root, file), path.join(scratch, file));
+  copyCheckoutFiles(root, scratch);
   cpSync(path.join(root, '.next'), path.join(scratch, '.next'), {
     recursive: true,
     filter: (source) => !source.startsWith(path.join(root, '.next', 'cache')),

@@ -8,12 +8,6 @@ type Shared = { client?: Redis; url?: string; down?: boolean };
 const shared = globalThis as typeof globalThis & { [key: symbol]: Shared | undefined };
 const KEY = Symbol.for('masthead.redis');
 
-/** The database number in `redis://host:port/N`, which the cache handler must be told too. */
-export function redisDatabase(url: string): number {
-  const n = Number(new URL(url).pathname.slice(1) || 0);
-  return Number.isInteger(n) && n >= 0 && n < 16 ? n : 0;
-}
-
 /**
  * The process's Redis connection when REDIS_URL is set, connecting on first use. It reconnects
  * by itself with growing waits (at most 2 s), so a Redis that comes back is used again without

@@ -15,7 +15,6 @@ const CLAIM_TTL_S = 3600;
  * 30-second window old.
  */
 export async function claimView(version: string, validUntil: number): Promise<boolean> {
-  if (!process.env.REDIS_URL) return true;
   const redis = readyRedis();
   if (!redis) return true;
   try {

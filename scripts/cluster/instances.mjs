@@ -1,11 +1,12 @@
 // What the cluster check runs: copies of the standalone server laid out as the container image
 // lays them out (Dockerfile), one shared content folder, and nginx with the configuration
 // compose.yaml uses.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { copyCheckoutFiles } from '../lib/checkout-files.mjs';
 import { startServer } from '../lib/server.mjs';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
@@ -39,14 +40,7 @@ export function sharedContent(dir) {
 export function deskCopy(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n');
-  for (const file of files)
-    if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(dir, file));
+  copyCheckoutFiles(root, dir);
 }
 
 /** Settings every instance must share (docs/operations.md), made up for this run. */
