@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { MAX_BODY_BYTES } from './lib/security/body-limit.js';
+import { adOriginsOfFile } from './lib/security/ad-origins.js';
 import { securityHeaders } from './lib/security/headers.js';
 
 /**
@@ -28,6 +29,13 @@ const sections = readdirSync(new URL('./content/sections', import.meta.url))
   .map((file) => file.slice(0, -'.yaml'.length))
   .join('|');
 
+/**
+ * An ad provider's origins, from the content/ads.yaml being built: the policy admits them and
+ * nothing else third-party. The server reads the same list (lib/ads/built-origins.ts), so a
+ * provider published later, which this build's policy would block, is not loaded at all.
+ */
+const adOrigins = adOriginsOfFile(fileURLToPath(new URL('./content', import.meta.url)));
+
 /** Seconds a CDN serves each kind of response before it revalidates. */
 const PAGE = 30; // the articles' `revalidate`: no copy older than the server's own
 const FEED = 300; // feeds, sitemap, robots.txt: read by machines that poll
@@ -37,6 +45,7 @@ const PICTURE = 3600; // files in public/, which an editor may replace under the
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  env: { MASTHEAD_AD_ORIGINS: adOrigins.join(' ') },
   // What the container image runs, and what scripts/check-cluster.mjs starts twice: the server
   // with only the files it needs (docs/decisions/015).
   output: 'standalone',
@@ -75,7 +84,10 @@ const nextConfig = {
       // Read at build time, like every other use of SITE_URL: build with the public address.
       {
         source: '/:path*',
-        headers: securityHeaders({ siteUrl: process.env.SITE_URL ?? 'http://localhost:3000' }),
+        headers: securityHeaders({
+          siteUrl: process.env.SITE_URL ?? 'http://localhost:3000',
+          adOrigins,
+        }),
       },
       ...[
         '/',
@@ -89,6 +101,7 @@ const nextConfig = {
         '/authors/:id/page/:page',
         '/corrections',
         '/privacy',
+        '/support',
       ].map((source) => ({ source, headers: shared(PAGE) })),
       ...[
         `/:section(${sections})/feed.xml`,

@@ -6,7 +6,15 @@ import { versionedFile } from './store/read';
 import { siteConfig } from '../site';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
-import type { ArticleMeta, AuthorMeta, ContentIndex, Correction, SectionMeta } from './types';
+import type { AdsConfig } from './ads-schema';
+import type {
+  ArticleMeta,
+  AuthorMeta,
+  ContentIndex,
+  Correction,
+  PageMeta,
+  SectionMeta,
+} from './types';
 
 export type TagSummary = { slug: string; name: string; count: number };
 
@@ -23,6 +31,8 @@ export type ContentStore = {
   byTag: Map<string, ArticleMeta[]>;
   authors: Map<string, AuthorMeta>;
   sections: SectionMeta[];
+  pages: Map<string, PageMeta>;
+  ads: AdsConfig | undefined;
 };
 
 const currentIndex = versionedFile(VERSION_FILES.index, (text) => JSON.parse(text) as ContentIndex);
@@ -60,6 +70,8 @@ export function deriveStore(version: string, index: ContentIndex, now: number): 
     byTag,
     authors: new Map(index.authors.map((a) => [a.id, a])),
     sections: [...index.sections].sort(bySectionOrder),
+    pages: new Map((index.pages ?? []).map((p) => [p.id, p])),
+    ads: index.ads,
   };
 }
 
@@ -193,4 +205,14 @@ export function getAuthors(ids: string[]): AuthorMeta[] {
 
 export function listAuthors(): AuthorMeta[] {
   return [...load().authors.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** A page of the newsroom's own (content/pages/), such as /support. */
+export function getPage(id: string): PageMeta | undefined {
+  return load().pages.get(id);
+}
+
+/** content/ads.yaml as the current version has it; undefined when there is none. */
+export function getAdsConfig(): AdsConfig | undefined {
+  return load().ads;
 }

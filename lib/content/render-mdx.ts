@@ -1,6 +1,13 @@
 import { runSync } from '@mdx-js/mdx';
 import type { MDXComponents } from 'mdx/types';
-import { createElement, type ReactElement } from 'react';
+import {
+  Children,
+  createElement,
+  Fragment,
+  isValidElement,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import * as runtime from 'react/jsx-runtime';
 
 /**
@@ -11,4 +18,18 @@ import * as runtime from 'react/jsx-runtime';
 export function renderMdx(code: string, components: MDXComponents): ReactElement {
   const { default: Content } = runSync(code, { ...runtime, baseUrl: import.meta.url });
   return createElement(Content, { components });
+}
+
+/**
+ * The body's top-level blocks, in order, for placing something between them (in-article ad
+ * slots). The compiled content is a plain function of its props, with no hooks and no state,
+ * that returns one fragment of the blocks: calling it here is what React would do.
+ */
+export function renderMdxBlocks(code: string, components: MDXComponents): ReactNode[] {
+  const { default: Content } = runSync(code, { ...runtime, baseUrl: import.meta.url });
+  const tree = (Content as (props: { components: MDXComponents }) => ReactNode)({ components });
+  if (isValidElement<{ children?: ReactNode }>(tree) && tree.type === Fragment) {
+    return Children.toArray(tree.props.children);
+  }
+  return Children.toArray(tree);
 }

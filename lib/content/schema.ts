@@ -199,6 +199,15 @@ export function articleSchema(context: SchemaContext) {
           }
         })
         .default([]),
+      ads: z
+        .boolean({
+          error: (issue) =>
+            say(
+              `"${String(issue.input)}" is not true or false`,
+              'write ads: false to show no advertising in this article, or remove the line',
+            ),
+        })
+        .default(true),
       corrections: z
         .array(correctionSchema, {
           error: say('must be a list', 'write each as - date: … and text: "…"'),
@@ -236,9 +245,16 @@ export const sectionSchema = z.strictObject({
     .default(100),
 });
 
+/** A page of the newsroom's own (content/pages/support.mdx: /support). */
+export const pageSchema = z.strictObject({
+  title: text('title'),
+  description: text('description'),
+});
+
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
 export type AuthorFrontmatter = z.output<typeof authorSchema>;
 export type SectionFrontmatter = z.output<typeof sectionSchema>;
+export type PageFrontmatter = z.output<typeof pageSchema>;
 export type HeroImage = z.output<typeof heroImageSchema>;
 export type Correction = z.output<typeof correctionSchema>;
 

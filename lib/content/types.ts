@@ -1,8 +1,10 @@
+import type { AdsConfig } from './ads-schema';
 import type {
   ArticleFrontmatter,
   AuthorFrontmatter,
   Correction,
   HeroImage,
+  PageFrontmatter,
   SectionFrontmatter,
 } from './schema';
 import type { TocEntry } from './toc';
@@ -33,6 +35,8 @@ export type ArticleMeta = Pick<
   sourcePath: string;
   /** The compiled body's name in the content store (lib/content/store/layout.ts). */
   body: string;
+  /** `ads: false` in its frontmatter: no advertising in or beside this story. */
+  ads?: false;
 };
 
 export type AuthorMeta = Pick<AuthorFrontmatter, 'name' | 'role' | 'avatar'> & {
@@ -47,10 +51,21 @@ export type SectionMeta = Pick<SectionFrontmatter, 'name' | 'description' | 'ord
   url: string;
 };
 
+export type PageMeta = PageFrontmatter & {
+  id: string;
+  url: string;
+  /** Compiled MDX; pages are few, so they travel with the index like bios. */
+  code: string;
+};
+
 export type ContentIndex = {
   articles: ArticleMeta[];
   authors: AuthorMeta[];
   sections: SectionMeta[];
+  /** Absent in versions written before pages existed. */
+  pages?: PageMeta[];
+  /** content/ads.yaml as checked; absent when the newsroom runs no advertising. */
+  ads?: AdsConfig;
 };
 
 /** One step of a breadcrumb trail: Home » Section » Headline. */

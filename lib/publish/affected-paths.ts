@@ -1,11 +1,17 @@
 import { tagSlug } from '../content/tags';
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '../content/types';
+import type { AdsConfig } from '../content/ads-schema';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/types';
 
-/** What readers could see at one moment: the published articles, sections and authors. */
+/**
+ * What readers could see at one moment: the published articles, sections, authors and pages,
+ * and the advertising settings.
+ */
 export type ContentView = {
   articles: ArticleMeta[];
   sections: SectionMeta[];
   authors: Map<string, AuthorMeta>;
+  pages?: Map<string, PageMeta>;
+  ads?: AdsConfig;
 };
 
 /** Everything: a change that shows on every page (a section renamed: the navigation). */
@@ -59,13 +65,20 @@ function counter(articles: ArticleMeta[]) {
  * of its sections, topics and authors (its arrival or removal moves every later story down or
  * up a page); the front page, the feeds, the sitemaps and /corrections when they list it; and
  * every article whose "You may also like" changed or shows it. A changed section (the
- * navigation, on every page) is EVERYTHING.
+ * navigation, on every page) is EVERYTHING, and so are changed advertising settings (slots are
+ * on every page).
  */
 export function affectedPaths(before: ContentView, after: ContentView, pageSize: number): string[] {
   const sectionsKey = (view: ContentView) => JSON.stringify(view.sections);
   if (sectionsKey(before) !== sectionsKey(after)) return [EVERYTHING];
+  if (JSON.stringify(before.ads ?? null) !== JSON.stringify(after.ads ?? null)) return [EVERYTHING];
 
   const paths = new Set<string>();
+  for (const id of new Set([...(before.pages?.keys() ?? []), ...(after.pages?.keys() ?? [])])) {
+    const a = before.pages?.get(id);
+    const b = after.pages?.get(id);
+    if (JSON.stringify(a) !== JSON.stringify(b)) paths.add((a ?? b)!.url);
+  }
   const old = new Map(before.articles.map((a) => [a.slug, a]));
   const now = new Map(after.articles.map((a) => [a.slug, a]));
   const oldCounts = counter(before.articles);

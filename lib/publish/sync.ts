@@ -25,6 +25,8 @@ const viewOf = (store: ContentStore): ContentView => ({
   articles: store.articles,
   sections: store.sections,
   authors: store.authors,
+  pages: store.pages,
+  ads: store.ads,
 });
 
 /** What the pages `next build` rendered show: its version, as it was when it ran. */

@@ -44,6 +44,7 @@ export const RULES: Rule[] = [
     '/tags',
     '/corrections',
     '/privacy',
+    '/support',
     '/feed.xml',
     '/atom.xml',
     '/feed.json',

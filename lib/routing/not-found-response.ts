@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { NextResponse } from 'next/server';
+import { builtAdOrigins } from '../ads/built-origins';
 import { securityHeaders } from '../security/headers.js';
 import { siteConfig } from '../site';
 import { watchedFile } from './watched-file';
@@ -32,7 +33,10 @@ export function notFoundResponse(): NextResponse | undefined {
 /** An answer the proxy gives itself: the security headers, and never stored anywhere. */
 export function refusal(status: number, body: string, type = 'text/plain; charset=utf-8') {
   const headers = new Headers();
-  for (const { key, value } of securityHeaders({ siteUrl: siteConfig.url })) {
+  for (const { key, value } of securityHeaders({
+    siteUrl: siteConfig.url,
+    adOrigins: builtAdOrigins(),
+  })) {
     headers.set(key, value);
   }
   headers.set('Cache-Control', NOT_FOUND_CACHE_CONTROL);

@@ -48,19 +48,24 @@ const DENIED_FEATURES = [
  * - style sheets only from this origin; inline `<style>` elements only the theme switch's;
  *   inline style attributes allowed, which next/image writes on every picture. A browser that
  *   knows no `-elem`/`-attr` directives falls back to `style-src`, which allows both.
+ * - an ad provider's origins, only when content/ads.yaml names a script provider: for its
+ *   script, the pictures and frames of its creatives and what it reports back
+ *   (docs/decisions/016-advertising.md). Nothing else third-party, ever.
  * @param {boolean} https
+ * @param {string[]} adOrigins
  */
-function contentSecurityPolicy(https) {
+function contentSecurityPolicy(https, adOrigins) {
+  const ads = adOrigins.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    `script-src 'self' 'unsafe-inline'${ads}`,
     "script-src-attr 'none'",
     "style-src 'self' 'unsafe-inline'",
     `style-src-elem 'self' ${THEME_SWITCH_STYLE_HASH}`,
-    "img-src 'self'",
+    `img-src 'self'${ads}`,
     "font-src 'self'",
-    "connect-src 'self'",
-    "frame-src 'none'",
+    `connect-src 'self'${ads}`,
+    adOrigins.length > 0 ? `frame-src${ads}` : "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -71,14 +76,15 @@ function contentSecurityPolicy(https) {
 
 /**
  * The security headers for every response.
- * @param {{ siteUrl: string }} options `siteUrl` is SITE_URL: HSTS only when it is https, since
+ * @param {{ siteUrl: string; adOrigins?: string[] }} options `siteUrl` is SITE_URL: HSTS only when it is https, since
  *   a browser told to use https for a site served over http could no longer reach it.
+ *   `adOrigins` the ad provider's origins (lib/security/ad-origins.js), none by default.
  * @returns {{ key: string; value: string }[]}
  */
-export function securityHeaders({ siteUrl }) {
+export function securityHeaders({ siteUrl, adOrigins = [] }) {
   const https = /^https:\/\//i.test(siteUrl);
   return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy(https) },
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(https, adOrigins) },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     // frame-ancestors for browsers that predate it.
     { key: 'X-Frame-Options', value: 'DENY' },

@@ -65,4 +65,24 @@ describe('securityHeaders', () => {
     const hash = createHash('sha256').update(css!).digest('base64');
     expect(THEME_SWITCH_STYLE_HASH).toBe(`'sha256-${hash}'`);
   });
+
+  it('admits an ad provider only when given, and exactly its origins', () => {
+    const none = directives(headersFor('https://news.example')['Content-Security-Policy']!);
+    expect(none.get('frame-src')).toEqual(["'none'"]);
+    const origins = ['https://ads.example.net', 'https://cdn.ads.example.net'];
+    const csp = directives(
+      Object.fromEntries(
+        securityHeaders({ siteUrl: 'https://news.example', adOrigins: origins }).map((h) => [
+          h.key,
+          h.value,
+        ]),
+      )['Content-Security-Policy']!,
+    );
+    expect(csp.get('script-src')).toEqual(["'self'", "'unsafe-inline'", ...origins]);
+    expect(csp.get('img-src')).toEqual(["'self'", ...origins]);
+    expect(csp.get('connect-src')).toEqual(["'self'", ...origins]);
+    expect(csp.get('frame-src')).toEqual(origins);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src-elem')).toEqual(["'self'", THEME_SWITCH_STYLE_HASH]);
+  });
 });

@@ -1,6 +1,11 @@
-import type { ArticleFrontmatter, AuthorFrontmatter, SectionFrontmatter } from '../schema';
+import type {
+  ArticleFrontmatter,
+  AuthorFrontmatter,
+  PageFrontmatter,
+  SectionFrontmatter,
+} from '../schema';
 import type { TocEntry } from '../toc';
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '../types';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../types';
 
 /** Dates as one form everywhere the site compares or prints them: 2026-03-01T00:00:00.000Z. */
 const iso = (date: string) => new Date(date).toISOString();
@@ -32,6 +37,7 @@ export function articleMeta(
     toc: built.toc,
     sourcePath: file,
     body: built.body,
+    ...(fm.ads ? {} : { ads: false as const }),
   };
 }
 
@@ -48,4 +54,8 @@ export function authorMeta(id: string, fm: AuthorFrontmatter, bioCode: string): 
 
 export function sectionMeta(id: string, fm: SectionFrontmatter): SectionMeta {
   return { id, name: fm.name, description: fm.description, order: fm.order, url: `/${id}` };
+}
+
+export function pageMeta(id: string, fm: PageFrontmatter, code: string): PageMeta {
+  return { id, title: fm.title, description: fm.description, url: `/${id}`, code };
 }

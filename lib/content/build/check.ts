@@ -4,9 +4,11 @@ import type { articleSchema } from '../schema';
 import {
   ARTICLE_FIELDS,
   authorSchema,
+  pageSchema,
   sectionSchema,
   type ArticleFrontmatter,
   type AuthorFrontmatter,
+  type PageFrontmatter,
   type SchemaContext,
   type SectionFrontmatter,
 } from '../schema';
@@ -30,6 +32,7 @@ export const RESERVED_SECTION_IDS = new Set([
   'corrections',
   'comments',
   'privacy',
+  'support',
   'images',
   '_next',
 ]);
@@ -158,6 +161,36 @@ export function checkAuthor(
     ? []
     : schemaFindings(source.file, parsed.error, doc.lines, Object.keys(authorSchema.shape));
   findings.push(...bodyFindings(source.file, doc));
+  return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
+}
+
+/** The pages of content/pages/ the site has a route for (app/support). */
+export const PAGE_IDS = ['support'];
+
+export function checkPage(
+  source: Source,
+  doc: DocSummary,
+): { findings: Finding[]; frontmatter?: PageFrontmatter } {
+  const { file, id } = source;
+  if (!PAGE_IDS.includes(id)) {
+    return {
+      findings: [
+        finding(
+          file,
+          1,
+          'id',
+          `no address shows a page called "${id}"`,
+          `pages this site has: ${PAGE_IDS.map((p) => `content/pages/${p}.mdx`).join(', ')}`,
+        ),
+      ],
+    };
+  }
+  if (doc.yamlErrors.length > 0) return { findings: yamlFindings(file, doc.yamlErrors) };
+  const parsed = pageSchema.safeParse(doc.data);
+  const findings = parsed.success
+    ? []
+    : schemaFindings(file, parsed.error, doc.lines, Object.keys(pageSchema.shape));
+  findings.push(...bodyFindings(file, doc));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }
 

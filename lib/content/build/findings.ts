@@ -32,7 +32,7 @@ function fieldName(path: PropertyKey[]): string {
   return names.join('.') || 'frontmatter';
 }
 
-function splitMessage(message: string): { problem: string; fix: string } {
+export function splitMessage(message: string): { problem: string; fix: string } {
   const at = message.indexOf(FIX);
   return at < 0
     ? { problem: message, fix: 'see docs/editors.md for what each field takes' }

@@ -6,17 +6,20 @@ import { rankAllRelated, updateRelated, type RelatedInput, type RelatedState } f
 import { articleSchema, type ArticleFrontmatter } from '../schema';
 import { bodyFile, VERSION_FILES, type VersionMeta } from '../store/layout';
 import { collectGarbage, newVersionId, writeVersion } from '../store/write';
-import type { ArticleMeta, AuthorMeta, ContentIndex, SectionMeta } from '../types';
-import { articleMeta, authorMeta, sectionMeta } from './assemble';
+import type { ArticleMeta, AuthorMeta, ContentIndex, PageMeta, SectionMeta } from '../types';
+import type { AdsConfig } from '../ads-schema';
+import { articleMeta, authorMeta, pageMeta, sectionMeta } from './assemble';
 import { CompileCache } from './cache';
 import {
   checkArticle,
   checkAuthor,
+  checkPage,
   checkSection,
   linkFindings,
   schemaContext,
   slugFindings,
 } from './check';
+import { checkAds } from './check-ads';
 import { compileAll, type CompileJob } from './compile-step';
 import { sortFindings, type Finding } from './findings';
 import { compilerFingerprint } from './fingerprint';
@@ -83,7 +86,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const waiting = new Map<string, Source[]>();
   const stamps = new Map<string, { size: number; mtimeMs: number }>();
   for (const source of sources) {
-    if (source.kind === 'section') continue;
+    if (source.kind === 'section' || source.kind === 'ads') continue;
     stamps.set(source.file, { size: source.size, mtimeMs: source.mtimeMs });
     const known = previous?.sources.files[source.file];
     // Size and time as when the current version was built: not even read.
@@ -119,6 +122,8 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const findings: Finding[] = [];
   const sections: SectionMeta[] = [];
   const authors: AuthorMeta[] = [];
+  const pages: PageMeta[] = [];
+  let ads: AdsConfig | undefined;
   const articleSources = sources.filter((s) => s.kind === 'article');
   const context = schemaContext(
     sources.filter((s) => s.kind === 'section').map((s) => s.id),
@@ -142,7 +147,21 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       if (result.frontmatter) sections.push(sectionMeta(source.id, result.frontmatter));
       continue;
     }
+    if (source.kind === 'ads') {
+      const result = checkAds(source, context.publicFileExists);
+      findings.push(...result.findings);
+      ads = result.config;
+      continue;
+    }
     const entry = entries.get(source.file)!;
+    if (source.kind === 'page') {
+      const result = checkPage(source, entry);
+      findings.push(...result.findings);
+      if (result.frontmatter && entry.body) {
+        pages.push(pageMeta(source.id, result.frontmatter, readBody(root, entry.body)));
+      }
+      continue;
+    }
     if (source.kind === 'author') {
       const result = checkAuthor(source, entry);
       findings.push(...result.findings);
@@ -219,7 +238,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
         related: lists.get(source.id) ?? [],
       }),
     );
-    const index: ContentIndex = { articles, authors, sections };
+    const index: ContentIndex = { articles, authors, sections, pages, ...(ads ? { ads } : {}) };
     const sourcesFile: SourcesFile = { fingerprint, files: {} };
     for (const [file, entry] of entries) {
       const { text: _text, ...summary } = entry;

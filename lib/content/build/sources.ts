@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export type SourceKind = 'article' | 'author' | 'section';
+export type SourceKind = 'article' | 'author' | 'section' | 'page' | 'ads';
 
 /** One file of content/, as the build reads it. */
 export type Source = {
@@ -20,13 +20,26 @@ export type Source = {
 const FOLDERS: { kind: SourceKind; dir: string; ext: string; recursive: boolean }[] = [
   { kind: 'section', dir: 'sections', ext: '.yaml', recursive: false },
   { kind: 'author', dir: 'authors', ext: '.mdx', recursive: false },
+  // The newsroom's own pages (/support), written like articles.
+  { kind: 'page', dir: 'pages', ext: '.mdx', recursive: false },
   // Articles may sit in folders of the newsroom's choosing; the URL comes from frontmatter.
   { kind: 'article', dir: 'articles', ext: '.mdx', recursive: true },
 ];
 
-/** Every content file, sections first, each folder in path order. */
+/** The advertising settings: one file, optional (lib/content/ads-schema.ts). */
+export const ADS_FILE = 'ads.yaml';
+
+function sourceOf(kind: SourceKind, full: string, file: string, id: string): Source {
+  const { size, mtimeMs } = statSync(full);
+  let text: string | undefined;
+  return { kind, file, id, size, mtimeMs, read: () => (text ??= readFileSync(full, 'utf8')) };
+}
+
+/** Every content file, the advertising settings and sections first, each folder in path order. */
 export function readSources(contentDir: string): Source[] {
   const sources: Source[] = [];
+  const ads = path.join(contentDir, ADS_FILE);
+  if (existsSync(ads)) sources.push(sourceOf('ads', ads, `content/${ADS_FILE}`, 'ads'));
   for (const { kind, dir, ext, recursive } of FOLDERS) {
     const folder = path.join(contentDir, dir);
     if (!existsSync(folder)) continue;
@@ -35,17 +48,14 @@ export function readSources(contentDir: string): Source[] {
       .filter((name) => name.endsWith(ext))
       .sort();
     for (const name of names) {
-      const full = path.join(folder, name);
-      const { size, mtimeMs } = statSync(full);
-      let text: string | undefined;
-      sources.push({
-        kind,
-        file: path.posix.join('content', dir, name.split(path.sep).join('/')),
-        id: path.basename(name, ext),
-        size,
-        mtimeMs,
-        read: () => (text ??= readFileSync(full, 'utf8')),
-      });
+      sources.push(
+        sourceOf(
+          kind,
+          path.join(folder, name),
+          path.posix.join('content', dir, name.split(path.sep).join('/')),
+          path.basename(name, ext),
+        ),
+      );
     }
   }
   return sources;

@@ -1,0 +1,131 @@
+import { adOrigins } from '../../security/ad-origins.js';
+import { scriptOrigins } from '../ads-schema';
+import { checkAds } from './check-ads';
+import { formatFinding } from './findings';
+import type { Source } from './sources';
+
+const source = (text: string): Source => ({
+  kind: 'ads',
+  file: 'content/ads.yaml',
+  id: 'ads',
+  size: text.length,
+  mtimeMs: 0,
+  read: () => text,
+});
+
+const pictures = new Set(['/images/promotions/brief.jpg']);
+const check = (text: string) => checkAds(source(text), (file) => pictures.has(file));
+const messages = (text: string) => check(text).findings.map(formatFinding);
+
+const HOUSE = `provider: house
+slots:
+  article:
+    afterParagraphs: [9, 3, 3]
+    size: { phone: 300x250, desktop: 728x90 }
+  footer:
+    size: { phone: 320x100, desktop: 970x90 }
+promotions:
+  - title: The Morning Briefing
+    text: Five stories before nine.
+    href: /support
+    action: Sign up
+    image: { src: /images/promotions/brief.jpg, alt: '' }
+`;
+
+describe('checkAds', () => {
+  it('reads a good file into the settings the site renders', () => {
+    const { findings, config } = check(HOUSE);
+    expect(findings).toEqual([]);
+    expect(config?.slots.article).toEqual({
+      afterParagraphs: [3, 9],
+      minParagraphs: 6,
+      size: { phone: { width: 300, height: 250 }, desktop: { width: 728, height: 90 } },
+    });
+    expect(config?.slots.listing).toBeUndefined();
+    expect(scriptOrigins(config)).toEqual([]);
+  });
+
+  it('names the line and field of each mistake, nested ones included', () => {
+    expect(
+      messages(`provider: hosue
+slots:
+  article:
+    afterParagraphs: [3, x]
+    size: { phone: 400x250, desktop: 728-90 }
+  listng:
+    every: 6
+promotions:
+  - title: The Morning Briefing
+    text: Hello
+    href: javascript:alert(1)
+    action: Sign up
+    image: { src: /images/nope.jpg, alt: '' }
+`),
+    ).toEqual([
+      'content/ads.yaml:1  provider  must be house or script — write provider: house (your own promotions)',
+      'content/ads.yaml:4  slots.article.afterParagraphs[1]  must be a whole number — write afterParagraphs: 3',
+      'content/ads.yaml:5  slots.article.size.phone  400 pixels is wider than a phone page has room for (328) — use a size at most 328 wide, such as 300x250',
+      'content/ads.yaml:5  slots.article.size.desktop  "728-90" is not a size — write it as width x height: 728x90',
+      'content/ads.yaml:6  slots.listng  is not a field Masthead knows — remove it, or did you mean `listing`?; see docs/editors.md, "Advertising"',
+      'content/ads.yaml:11  promotions[0].href  must be a path on this site or an https address — write href: /support',
+      'content/ads.yaml:13  promotions[0].image.src  no file public/images/nope.jpg — add the picture under public/images/',
+    ]);
+  });
+
+  it('refuses a script anyone on the network could replace, and one with credentials', () => {
+    const file = (src: string) =>
+      `provider: script\nscript:\n  src: ${src}\nslots:\n  footer:\n    size: { phone: 320x100, desktop: 970x90 }\n`;
+    for (const src of [
+      'http://ads.example.net/tag.js',
+      'https://user:pass@ads.example.net/tag.js',
+      'javascript:alert(1)',
+      'data:text/javascript,alert(1)',
+      '//ads.example.net/tag.js',
+    ]) {
+      expect(messages(file(src)), src).toEqual([
+        expect.stringMatching(/^content\/ads\.yaml:3  script\.src  .* is not an https address/),
+      ]);
+    }
+    const ok = check(file('https://ads.example.net/tag.js'));
+    expect(ok.findings).toEqual([]);
+    expect(scriptOrigins(ok.config)).toEqual(['https://ads.example.net']);
+    // A development ad server on this machine.
+    expect(check(file('http://127.0.0.1:4100/tag.js')).findings).toEqual([]);
+  });
+
+  it('says what each provider needs', () => {
+    expect(messages('provider: script\nslots: {}\n')).toEqual([
+      'content/ads.yaml:1  provider  script needs its address — add script: with src: https://… under it',
+    ]);
+    expect(messages('provider: house\nslots: {}\n')).toEqual([
+      'content/ads.yaml:1  promotions  house ads need promotions to show — add promotions: with one or more',
+    ]);
+  });
+
+  it('reports broken YAML and an empty file at a line, and never throws', () => {
+    expect(messages('provider: house\nslots: [\n')[0]).toMatch(
+      /^content\/ads\.yaml:\d+  yaml  is not valid YAML/,
+    );
+    expect(messages('')[0]).toMatch(/^content\/ads\.yaml:1  provider  must be house or script/);
+    for (const junk of ['- a\n- b\n', '42\n', 'provider: !!js/function "alert(1)"\n', '~\n']) {
+      expect(() => check(junk), junk).not.toThrow();
+      expect(check(junk).config, junk).toBeUndefined();
+    }
+  });
+});
+
+describe('adOrigins (next.config.js)', () => {
+  it('admits origins only for a script provider, and only what parses', () => {
+    expect(adOrigins(undefined)).toEqual([]);
+    expect(adOrigins({ provider: 'house', script: { src: 'https://a.example' } })).toEqual([]);
+    expect(
+      adOrigins({
+        provider: 'script',
+        script: {
+          src: 'https://ads.example.net/tag.js',
+          origins: ['https://cdn.example.net/x', 'not a url', 'javascript:alert(1)', 42],
+        },
+      }),
+    ).toEqual(['https://ads.example.net', 'https://cdn.example.net']);
+  });
+});
