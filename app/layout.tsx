@@ -1,9 +1,14 @@
 import type { Metadata, Viewport } from 'next';
 import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
+import { AdRuntimeScript } from '@/components/ads/ad-runtime-script';
+import { AdStyles } from '@/components/ads/ad-styles';
+import { ConsentBanner } from '@/components/ads/consent-banner';
+import { FooterSlot } from '@/components/ads/footer-slot';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
+import { getAds } from '@/lib/ads/settings';
 import { getSections } from '@/lib/content/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
@@ -28,6 +33,8 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   const sections = getSections();
+  const ads = getAds();
+  const script = ads?.provider === 'script' ? ads.script : undefined;
   return (
     // next-themes sets the class on <html> before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
@@ -38,12 +45,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           enableSystem
           disableTransitionOnChange
         >
+          {ads ? <AdStyles /> : null}
           <SkipLink />
           <SiteHeader sections={sections} />
           <main id="main" tabIndex={-1} className="focus:outline-none">
             {children}
           </main>
-          <SiteFooter sections={sections} />
+          {ads ? <FooterSlot ads={ads} /> : null}
+          <SiteFooter sections={sections} privacyChoices={script !== undefined} />
+          {script ? (
+            <>
+              <ConsentBanner partner={new URL(script.src).host} />
+              <AdRuntimeScript src={script.src} />
+            </>
+          ) : null}
         </ThemeProvider>
       </body>
     </html>

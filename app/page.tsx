@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/article/article-card';
+import { AdSlot } from '@/components/ads/ad-slot';
 import { ArticleList } from '@/components/article/article-list';
 import { SectionBlock } from '@/components/home/section-block';
 import { JsonLd } from '@/components/seo/json-ld';
+import { getAds } from '@/lib/ads/settings';
+import { promotionFor } from '@/lib/ads/placement';
 import { getSections, listArticles } from '@/lib/content/queries';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
@@ -16,6 +19,8 @@ export default function FrontPage() {
   const [lead, ...latest] = listArticles({ limit: siteConfig.latestCount + 1 });
   // A story appears once on the front page: section blocks skip what the top already shows.
   const shown = [lead, ...latest].flatMap((a) => (a ? [a.slug] : []));
+  const ads = getAds();
+  const slot = ads?.slots.listing;
   return (
     <div className="mx-auto max-w-6xl space-y-12 px-4 py-8">
       <JsonLd data={webSiteJsonLd(siteConfig)} />
@@ -37,6 +42,16 @@ export default function FrontPage() {
         </h2>
         <ArticleList articles={latest} sectionNames={sectionNames} />
       </section>
+      {/* The front page's listing slot: between the latest stories and the sections. */}
+      {ads && slot ? (
+        <AdSlot
+          placement="listing"
+          id="listing-1"
+          sizes={slot.size}
+          provider={ads.provider}
+          promotion={promotionFor(ads.promotions, '/', 1)}
+        />
+      ) : null}
       {sections.map((section) => (
         <SectionBlock
           key={section.id}

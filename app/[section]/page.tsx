@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
+import { getAds } from '@/lib/ads/settings';
 import { paginate } from '@/lib/content/paginate';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
 import { siteConfig } from '@/lib/site';
@@ -33,6 +34,7 @@ export default async function SectionPage({ params }: PageProps<'/[section]'>) {
     paginate(listArticles({ section: section.id }), 1, siteConfig.pageSize) ?? notFound();
   return (
     <ArticleListing
+      ads={getAds()}
       title={section.name}
       description={section.description}
       listing={listing}

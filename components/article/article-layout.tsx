@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
+import { AdBlockNotice } from '@/components/ads/ad-block-notice';
+import { InArticleSlots } from '@/components/ads/in-article-slots';
 import { CommentCount } from '@/components/comments/comment-count';
 import { MdxBody } from '@/components/mdx/mdx-body';
+import type { AdsConfig } from '@/lib/content/ads-schema';
 import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/types';
 import { dateModified } from '@/lib/content/modified';
 import { ArticleDates } from './article-dates';
@@ -20,6 +23,8 @@ type ArticleLayoutProps = {
   commentCount?: number;
   /** What follows the article: the discussion. */
   children?: ReactNode;
+  /** The advertising settings (lib/ads/settings.ts); none for a story marked `ads: false`. */
+  ads?: AdsConfig;
 };
 
 /** Below three sections a contents box is more clutter than help. */
@@ -32,11 +37,16 @@ export function ArticleLayout({
   crumbs,
   commentCount,
   children,
+  ads: siteAds,
 }: ArticleLayoutProps) {
   const modified = dateModified(article);
+  const ads = article.ads === false ? undefined : siteAds;
+  const inArticle = ads?.slots.article;
   return (
     <div className="mx-auto max-w-3xl space-y-12 px-4 py-6 sm:py-10">
       <article>
+        {/* Hides the slot above the footer too (public/ads.css). */}
+        {article.ads === false ? <div data-no-ads hidden /> : null}
         <header className="space-y-4">
           <Breadcrumbs trail={crumbs} />
           <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
@@ -59,6 +69,7 @@ export function ArticleLayout({
             )}
           </div>
         </header>
+        {ads?.provider === 'script' ? <AdBlockNotice /> : null}
         {article.image ? (
           <div className="mt-6">
             <HeroImage image={article.image} eager />
@@ -69,8 +80,21 @@ export function ArticleLayout({
             <TableOfContents entries={article.toc} />
           </div>
         ) : null}
-        <div className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none">
-          <MdxBody code={body} />
+        <div
+          id="article-body"
+          tabIndex={-1}
+          className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none focus:outline-none"
+        >
+          <MdxBody
+            code={body}
+            arrange={
+              ads && inArticle
+                ? (blocks) => (
+                    <InArticleSlots blocks={blocks} ads={ads} rule={inArticle} page={article.url} />
+                  )
+                : undefined
+            }
+          />
         </div>
         {article.corrections.length > 0 ? (
           <div className="mt-10">

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
+import { AdSlot } from '@/components/ads/ad-slot';
 import { Pagination } from '@/components/layout/pagination';
+import { promotionFor } from '@/lib/ads/placement';
+import type { AdsConfig } from '@/lib/content/ads-schema';
 import type { Page } from '@/lib/content/paginate';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleList } from './article-list';
@@ -11,6 +14,8 @@ type ArticleListingProps = {
   /** The listing's URL, for the page links. */
   base: string;
   sectionNames?: Map<string, string>;
+  /** The advertising settings (lib/ads/settings.ts): slots between the cards. */
+  ads?: AdsConfig;
 };
 
 /** A section, tag or author's stories, newest first, a page at a time. */
@@ -20,7 +25,10 @@ export function ArticleListing({
   listing,
   base,
   sectionNames,
+  ads,
 }: ArticleListingProps) {
+  const slot = ads?.slots.listing;
+  const path = listing.page > 1 ? `${base}/page/${listing.page}` : base;
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <header className="mb-8 border-b border-neutral-200 pb-6 dark:border-neutral-800">
@@ -38,6 +46,22 @@ export function ArticleListing({
           headingLevel="h2"
           sectionNames={sectionNames}
           eagerFirst
+          between={
+            ads && slot
+              ? {
+                  every: slot.every,
+                  render: (n) => (
+                    <AdSlot
+                      placement="listing"
+                      id={`listing-${n}`}
+                      sizes={slot.size}
+                      provider={ads.provider}
+                      promotion={promotionFor(ads.promotions, path, n)}
+                    />
+                  ),
+                }
+              : undefined
+          }
         />
       ) : (
         <p>No stories here yet.</p>

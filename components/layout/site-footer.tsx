@@ -1,9 +1,14 @@
 import Link from 'next/link';
+import { PrivacyChoicesLink } from '@/components/ads/privacy-choices-link';
 import type { SectionMeta } from '@/lib/content/types';
 
-type SiteFooterProps = { sections: SectionMeta[] };
+type SiteFooterProps = {
+  sections: SectionMeta[];
+  /** An advertising partner asks readers' consent: they can change their answer here. */
+  privacyChoices?: boolean;
+};
 
-export function SiteFooter({ sections }: SiteFooterProps) {
+export function SiteFooter({ sections, privacyChoices = false }: SiteFooterProps) {
   return (
     <footer className="site-footer mt-16 border-t border-neutral-200 bg-neutral-100 dark:border-neutral-800 dark:bg-neutral-900">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 text-sm sm:grid-cols-2">
@@ -37,6 +42,11 @@ export function SiteFooter({ sections }: SiteFooterProps) {
                 Privacy
               </Link>
             </li>
+            {privacyChoices ? (
+              <li>
+                <PrivacyChoicesLink />
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

@@ -6,6 +6,7 @@ import { PreviewBanner } from '@/components/article/preview-banner';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { CommentsSection } from '@/components/comments/comments-section';
 import { JsonLd } from '@/components/seo/json-ld';
+import { getAds } from '@/lib/ads/settings';
 import { getArticleComments } from '@/lib/comments/queries';
 import {
   getArticle,
@@ -67,6 +68,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         body={getArticleBody(article)}
         crumbs={crumbs}
         commentCount={comments?.available ? comments.count : undefined}
+        ads={getAds()}
       >
         <RelatedArticles articles={getRelated(article)} sectionNames={getSectionNames()} />
         {/* An unpublished article takes no comments. */}

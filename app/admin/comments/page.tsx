@@ -18,6 +18,8 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
   const access = await adminAccess();
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+      {/* The newsroom's tools carry no advertising (public/ads.css). */}
+      <div data-no-ads hidden />
       <h1 className="font-serif text-4xl font-black">Comments</h1>
       {access === 'off' ? (
         <p role="status">

@@ -11,6 +11,8 @@ export default async function PreviewPage({ searchParams }: PageProps<'/admin/pr
   const setting = previewSecret();
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">
+      {/* The newsroom's tools carry no advertising (public/ads.css). */}
+      <div data-no-ads hidden />
       <h1 className="font-serif text-4xl font-black">Preview a draft</h1>
       {setting.state === 'on' ? (
         <PreviewForm path={typeof path === 'string' && path ? safeReturnPath(path) : ''} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
+import { getAds } from '@/lib/ads/settings';
 import { pageParam, paginate } from '@/lib/content/paginate';
 import { prerenderedSectionPages } from '@/lib/content/prerender';
 import { getSection, getSections, listArticles } from '@/lib/content/queries';
@@ -43,6 +44,7 @@ export default async function SectionPageN({ params }: PageProps<'/[section]/pag
   if (!listing || listing.page === 1) notFound();
   return (
     <ArticleListing
+      ads={getAds()}
       title={section.name}
       description={section.description}
       listing={listing}
