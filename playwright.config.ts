@@ -21,6 +21,8 @@ export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password'
 
 export default defineConfig({
   testDir: 'e2e',
+  // Advertising runs on builds of its own (scripts/check-ads.mjs, e2e/ads/playwright.config.ts).
+  testIgnore: ['ads/**'],
   outputDir: 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

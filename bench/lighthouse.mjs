@@ -1,5 +1,5 @@
 // Lighthouse with its default mobile settings, three runs a page, every figure and the median.
-//   node bench/lighthouse.mjs [--runs 3] [path …]
+//   node bench/lighthouse.mjs [--runs 3] [--dir DIR] [path …]
 // Needs a production build (npm run build). Starts `next start` on 127.0.0.1:3520, then runs the
 // Lighthouse CLI (a fresh Chromium each run: CHROME_PATH, default /usr/bin/chromium, with
 // `--headless=new --no-sandbox`) on the article, front and section pages by default, after one
@@ -14,7 +14,8 @@ import { parseArgs, promisify } from 'node:util';
 import { startNext } from '../scripts/lib/server.mjs';
 
 const { values, positionals: paths } = parseArgs({
-  options: { runs: { type: 'string', default: '3' } },
+  // --dir: another checkout's build (a scratch copy with content/ads.yaml, bench/ads.sh).
+  options: { runs: { type: 'string', default: '3' }, dir: { type: 'string' } },
   allowPositionals: true,
 });
 const runs = Number(values.runs);
@@ -100,6 +101,7 @@ const row = (label, r) =>
 
 const server = await startNext({
   port,
+  ...(values.dir ? { cwd: path.resolve(values.dir) } : {}),
   env: { COMMENTS_DB: path.join(out, 'comments.sqlite') },
   readyPath: pages[0],
 });

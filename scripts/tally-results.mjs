@@ -41,6 +41,17 @@ if (existsSync(e2eFile)) {
   lines.push('FAIL e2e (no report: playwright did not run)');
 }
 
+// scripts/check-ads.mjs: the advertising specs, one report per build they ran on.
+for (const name of ['ads-house.json', 'ads-script.json']) {
+  const file = path.join(dir, name);
+  if (!existsSync(file)) continue;
+  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8'));
+  const bad = stats.unexpected + stats.flaky + errors.length;
+  passed += stats.expected;
+  failed += bad;
+  lines.push(`${name.slice(0, -5)}: ${stats.expected} passed, ${bad} failed`);
+}
+
 // scripts/check-node24.sh --report writes its own totals; absent when command B did not run it.
 const node24File = path.join(dir, 'node24.json');
 if (existsSync(node24File)) {
