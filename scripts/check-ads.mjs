@@ -22,9 +22,11 @@ const reportsArg = process.argv.indexOf('--reports');
 const reports = path.resolve(reportsArg > 0 ? process.argv[reportsArg + 1] : 'reports');
 const PORT = 3340;
 const bin = path.join(root, 'node_modules', '.bin');
+// The site's defaults, not command B's listings of two: the builds and their servers (which
+// regenerate pages with what they are given) must agree on a page's length.
+delete process.env.MASTHEAD_PAGE_SIZE;
+delete process.env.MASTHEAD_PRERENDER_ARTICLES;
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NEXT_TELEMETRY_DISABLED: '1' };
-delete env.MASTHEAD_PAGE_SIZE;
-delete env.MASTHEAD_PRERENDER_ARTICLES;
 
 const SLOTS = `slots:
   article:
