@@ -93,4 +93,22 @@ describe('affectedPaths', () => {
     const renamed = { ...before, sections: [{ ...sections[0]!, name: 'Abroad' }, sections[1]!] };
     expect(affectedPaths(before, renamed, 2)).toEqual([EVERYTHING]);
   });
+
+  it('changed advertising settings are everything; a changed page is its own path', () => {
+    const ads = {
+      provider: 'house' as const,
+      slots: {},
+      promotions: [{ title: 'T', text: 'X', href: '/support', action: 'Go' }],
+    };
+    expect(affectedPaths(before, { ...view([a, b, c]), ads }, 2)).toEqual([EVERYTHING]);
+    expect(affectedPaths({ ...before, ads }, { ...view([a, b, c]), ads }, 2)).toEqual([]);
+    const support = { id: 'support', title: 'S', description: 'D', url: '/support', code: 'a' };
+    expect(
+      affectedPaths(
+        { ...before, pages: new Map([['support', support]]) },
+        { ...view([a, b, c]), pages: new Map([['support', { ...support, code: 'b' }]]) },
+        2,
+      ),
+    ).toEqual(['/support']);
+  });
 });

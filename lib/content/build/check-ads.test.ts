@@ -1,5 +1,6 @@
 import { adOrigins } from '../../security/ad-origins.js';
 import { scriptOrigins } from '../ads-schema';
+import { checkPage } from './check';
 import { checkAds } from './check-ads';
 import { formatFinding } from './findings';
 import type { Source } from './sources';
@@ -127,5 +128,39 @@ describe('adOrigins (next.config.js)', () => {
         },
       }),
     ).toEqual(['https://ads.example.net', 'https://cdn.example.net']);
+  });
+});
+
+describe('checkPage', () => {
+  const page = (id: string): Source => ({
+    ...source(''),
+    kind: 'page',
+    id,
+    file: `content/pages/${id}.mdx`,
+  });
+  const doc = (data: Record<string, unknown>) => ({
+    data,
+    lines: { title: 2 },
+    yamlErrors: [],
+    problems: [],
+    links: [],
+    toc: [],
+    readingMinutes: 1,
+  });
+
+  it('takes the pages the site has an address for, and says which those are', () => {
+    expect(
+      checkPage(page('support'), doc({ title: 'Support', description: 'D' })).findings,
+    ).toEqual([]);
+    expect(
+      checkPage(page('about'), doc({ title: 'About', description: 'D' })).findings.map(
+        formatFinding,
+      ),
+    ).toEqual([
+      'content/pages/about.mdx:1  id  no address shows a page called "about" — pages this site has: content/pages/support.mdx',
+    ]);
+    expect(
+      checkPage(page('support'), doc({ description: 'D' })).findings.map(formatFinding),
+    ).toEqual(['content/pages/support.mdx:2  title  missing — add title: "…" to the frontmatter']);
   });
 });
