@@ -34,7 +34,11 @@ execFileSync('sh', ['-c', 'tsx scripts/content.ts && next build'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 
-const server = await startNext({ port: 3530, cwd: scratch });
+const server = await startNext({
+  port: 3530,
+  cwd: scratch,
+  env: { MASTHEAD_PAGE_SIZE: '2', MASTHEAD_PRERENDER_ARTICLES: '6' },
+});
 try {
   console.log('## page weight, house ads on');
   spawnSync(process.execPath, [path.join(root, 'bench', 'weight.mjs')], {
