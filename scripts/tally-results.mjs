@@ -29,28 +29,25 @@ if (existsSync(unitFile)) {
   lines.push('FAIL unit (no report: vitest did not run)');
 }
 
-const e2eFile = path.join(dir, 'e2e.json');
-if (existsSync(e2eFile)) {
-  const { stats, errors = [] } = JSON.parse(readFileSync(e2eFile, 'utf8'));
+/** A Playwright JSON report, counted and summed; false when there is none. */
+function playwright(name) {
+  const file = path.join(dir, `${name}.json`);
+  if (!existsSync(file)) return false;
+  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8'));
   const bad = stats.unexpected + stats.flaky + errors.length;
   passed += stats.expected;
   failed += bad;
-  lines.push(`e2e: ${stats.expected} passed, ${bad} failed`);
-} else if (!lines.some((l) => l.includes('e2e'))) {
+  lines.push(`${name}: ${stats.expected} passed, ${bad} failed`);
+  return true;
+}
+
+if (!playwright('e2e') && !lines.some((l) => l.includes('e2e'))) {
   failed += 1;
   lines.push('FAIL e2e (no report: playwright did not run)');
 }
 
 // scripts/check-ads.mjs: the advertising specs, one report per build they ran on.
-for (const name of ['ads-house.json', 'ads-script.json']) {
-  const file = path.join(dir, name);
-  if (!existsSync(file)) continue;
-  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8'));
-  const bad = stats.unexpected + stats.flaky + errors.length;
-  passed += stats.expected;
-  failed += bad;
-  lines.push(`${name.slice(0, -5)}: ${stats.expected} passed, ${bad} failed`);
-}
+for (const name of ['ads-house', 'ads-script']) playwright(name);
 
 // scripts/check-node24.sh --report writes its own totals; absent when command B did not run it.
 const node24File = path.join(dir, 'node24.json');

@@ -16,8 +16,11 @@ import * as runtime from 'react/jsx-runtime';
  * content check refused ESM and expressions before it was compiled (decision 013).
  */
 export function renderMdx(code: string, components: MDXComponents): ReactElement {
-  const { default: Content } = runSync(code, { ...runtime, baseUrl: import.meta.url });
-  return createElement(Content, { components });
+  return createElement(contentOf(code), { components });
+}
+
+function contentOf(code: string) {
+  return runSync(code, { ...runtime, baseUrl: import.meta.url }).default;
 }
 
 /**
@@ -26,8 +29,9 @@ export function renderMdx(code: string, components: MDXComponents): ReactElement
  * that returns one fragment of the blocks: calling it here is what React would do.
  */
 export function renderMdxBlocks(code: string, components: MDXComponents): ReactNode[] {
-  const { default: Content } = runSync(code, { ...runtime, baseUrl: import.meta.url });
-  const tree = (Content as (props: { components: MDXComponents }) => ReactNode)({ components });
+  const tree = (contentOf(code) as (props: { components: MDXComponents }) => ReactNode)({
+    components,
+  });
   if (isValidElement<{ children?: ReactNode }>(tree) && tree.type === Fragment) {
     return Children.toArray(tree.props.children);
   }
