@@ -74,4 +74,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('admin_sessions').execute();
     },
   },
+  // Push deliveries received, so a redelivered push publishes nothing (lib/publish/deliveries.ts).
+  '003-publish-deliveries': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('publish_deliveries')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('received_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('publish_deliveries_received')
+        .on('publish_deliveries')
+        .column('received_at')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('publish_deliveries').execute();
+    },
+  },
 };
