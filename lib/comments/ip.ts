@@ -40,19 +40,40 @@ export function trustedProxyHops(env: Partial<Record<string, string>> = process.
   return Number.isInteger(hops) && hops >= 1 && hops <= 10 ? hops : 1;
 }
 
+/** The fixed bucket for a request whose address cannot be trusted: it is throttled like any network. */
+export const NO_ADDRESS = '0.0.0.0';
+
 /**
- * The client's address, as the nearest trusted proxy saw it. Next's own server sets the header
+ * More entries than any honest chain of proxies writes (a client behind its own proxy, a CDN,
+ * nginx: a handful). Only the client can write more, and only to hide something.
+ */
+export const MAX_FORWARDED_ENTRIES = 32;
+
+/**
+ * The client's address, as the nearest trusted proxy saw it: the entry `hops` places from the
+ * end of the whole X-Forwarded-For header. Several header lines count as one (Headers joins
+ * them with ", ", the last line last, as proxies append). Next's own server sets the header
  * from the socket only when it is absent, so run Masthead behind a proxy that appends the real
  * address; directly on the internet a client could choose what it is rate-limited under.
- * Anything that is not an IP address counts as no address.
+ *
+ * An absurd header is refused rather than guessed at: more than MAX_FORWARDED_ENTRIES entries,
+ * or a trusted entry that is empty or not an IP address, means the request counts under
+ * NO_ADDRESS, one bucket for every such request, throttled like any network. A client that
+ * writes garbage therefore only ever shares a bucket with other clients that write garbage; it
+ * can neither pick a network of its own nor spread itself over many (decision 017). Empty
+ * entries are not skipped: skipping them would let a client behind fewer proxies than
+ * TRUSTED_PROXY_HOPS slide its own entry into the trusted place with a trailing comma.
  */
 export function clientIp(headers: Headers, hops = trustedProxyHops()): string {
-  const chain = (headers.get('x-forwarded-for') ?? '')
-    .slice(0, 2048)
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const candidate = chain.length > 0 ? chain[Math.max(0, chain.length - hops)] : undefined;
-  const address = candidate ?? headers.get('x-real-ip')?.trim() ?? '';
-  return isIP(address) ? address : '0.0.0.0';
+  const header = headers.get('x-forwarded-for');
+  if (header === null) {
+    const real = headers.get('x-real-ip')?.trim() ?? '';
+    return isIP(real) ? real : NO_ADDRESS;
+  }
+  // Node bounds the whole request head (16 KB by default), so one pass over it is bounded.
+  const entries = header.split(',');
+  if (entries.length > MAX_FORWARDED_ENTRIES) return NO_ADDRESS;
+  // Fewer entries than hops: the request reached a nearer proxy directly, which wrote the first.
+  const candidate = (entries[Math.max(0, entries.length - hops)] ?? '').trim();
+  return isIP(candidate) ? candidate : NO_ADDRESS;
 }
