@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { article, author, section } from '@/test/support/seo-fixtures';
+import { sitemapSchemaErrors } from '@/test/support/schemas/validate';
 import { newsSitemapXml, sitemapEntries, sitemapXml } from './sitemap';
 
 describe('sitemap', () => {
@@ -59,5 +60,83 @@ describe('sitemap', () => {
     expect(url['news:news']['news:publication_date']).toBe('2026-11-27T13:00:00.000Z');
     expect(url['news:news']['news:title']).toBe('Kim writes to Putin & friends <again>');
     expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
+  });
+
+  const site = { name: 'Masthead', url: 'https://news.example' };
+  const now = new Date('2026-11-28T12:00:00Z');
+
+  it('writes a main sitemap the sitemaps.org schema accepts', async () => {
+    const articles = [article(), article({ slug: 'b', url: '/world/b', updated: undefined })];
+    const xml = sitemapXml(
+      sitemapEntries({
+        siteUrl: 'https://news.example',
+        articles,
+        sections: [section],
+        tags: [{ slug: 'north-korea' }],
+        authors: [author],
+        latestFor: () => articles[0],
+      }),
+    );
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('writes a news sitemap both schemas accept', async () => {
+    const xml = newsSitemapXml(
+      [article({ slug: 'fresh', url: '/world/fresh', date: '2026-11-27T13:00:00.000Z' })],
+      now,
+      site,
+    );
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('the schema check refuses the empty urlset this sitemap used to be when the news was old', async () => {
+    const empty = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+</urlset>
+`;
+    expect((await sitemapSchemaErrors(empty)).join('\n')).toMatch(/Missing child element/);
+  });
+
+  it('with nothing from the last 48 hours, lists the newest story without news metadata, valid', async () => {
+    const xml = newsSitemapXml(
+      [
+        article({ slug: 'scheduled', url: '/world/scheduled', date: '2026-11-29T00:00:00.000Z' }),
+        article({ slug: 'older', url: '/world/older', date: '2026-10-01T08:00:00.000Z' }),
+        article({ slug: 'newest', url: '/world/newest', date: '2026-11-20T08:00:00.000Z' }),
+      ],
+      now,
+      site,
+    );
+    const url = new XMLParser().parse(xml).urlset.url;
+    expect(url).toEqual({
+      loc: 'https://news.example/world/newest',
+      lastmod: '2026-11-20T08:00:00.000Z',
+    });
+    expect(xml).not.toContain('<news:news>');
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('with no story at all, lists the front page, valid', async () => {
+    const xml = newsSitemapXml([], now, site);
+    expect(new XMLParser().parse(xml).urlset.url).toEqual({ loc: 'https://news.example/' });
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+  });
+
+  it('drops characters XML cannot hold from a hostile title, and stays valid', async () => {
+    const xml = newsSitemapXml(
+      [
+        article({
+          url: '/world/fresh',
+          date: '2026-11-27T13:00:00.000Z',
+          title: 'Bell\u0007 and \u0000null ]]> <script>&amp; \uD800lone \uFFFF end',
+        }),
+      ],
+      now,
+      { name: 'Masthead & <Sons>', url: 'https://news.example' },
+    );
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+    const news = new XMLParser().parse(xml).urlset.url['news:news'];
+    expect(news['news:title']).toBe('Bell and null ]]> <script>&amp; lone  end');
+    expect(news['news:publication']['news:name']).toBe('Masthead & <Sons>');
   });
 });
