@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { adOrigins } from '../security/ad-origins.js';
+import { adOrigin, adOrigins, scriptSrcOrigin } from '../security/ad-origins.js';
+import { plainOrigin } from '../security/plain-origin.js';
 import { FIX } from './schema';
 
 /**
@@ -116,28 +117,70 @@ export function promotionSchema(publicFileExists: (path: string) => boolean) {
   });
 }
 
+const shown = (value: unknown) => JSON.stringify(String(value));
+
+/** The fix for an address in Unicode: its ASCII (`xn--`) form, which is what the policy holds. */
+function asciiFix(value: string, example: string): string {
+  const ascii = URL.canParse(value.trim()) ? new URL(value.trim()).origin : undefined;
+  return /[^\x00-\x7f]/.test(value) && ascii && ascii !== 'null'
+    ? `write the host in its ASCII form: ${ascii}`
+    : example;
+}
+
 /**
  * An ad server's script, http only on this machine itself (a development ad server); anywhere
- * else https, since the page would otherwise run code anyone on the network could replace.
+ * else https, since the page would otherwise run code anyone on the network could replace. Its
+ * origin joins the Content-Security-Policy, so it must be a plain one (lib/security/ad-origins.js).
  */
 const scriptUrl = z
   .string({ error: say('missing', 'write src: https://ads.example.com/masthead.js') })
-  .refine(
-    (value) => {
-      if (!URL.canParse(value)) return false;
-      const url = new URL(value);
-      if (url.username || url.password) return false;
-      if (url.protocol === 'https:') return true;
-      return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    },
-    {
-      error: (issue) =>
-        say(
-          `"${String(issue.input)}" is not an https address`,
-          'write the https URL your ad server gives you for its script',
-        ),
-    },
-  );
+  .superRefine((value, ctx) => {
+    if (scriptSrcOrigin(value)) return;
+    // An https address with a host the policy cannot hold; anything else is not https at all.
+    const https =
+      URL.canParse(value) && new URL(value).protocol === 'https:' && !value.includes('@');
+    ctx.addIssue({
+      code: 'custom',
+      message: https
+        ? say(
+            `${shown(value)} does not name one plain host`,
+            asciiFix(
+              value,
+              'write the URL your ad server gives you for its script, with no wildcard, space, quote or other character a host cannot have',
+            ),
+          )
+        : say(
+            `${shown(value)} is not an https address`,
+            'write the https URL your ad server gives you for its script',
+          ),
+    });
+  });
+
+/**
+ * Another origin the creatives load from: a scheme, a host and an optional port, nothing more.
+ * `https://*`, a `;` and a second directive, quotes, spaces or a path would all have gone into
+ * the policy as written.
+ */
+const origin = z
+  .string({ error: say('must be an origin', 'write https://cdn.example.net') })
+  .transform((value, ctx) => {
+    const admitted = adOrigin(value);
+    if (admitted) return admitted;
+    const plain = plainOrigin(value);
+    ctx.addIssue({
+      code: 'custom',
+      message: plain
+        ? say(`${shown(value)} is not an https address`, `write https://${plain.host}`)
+        : say(
+            `${shown(value)} is not a plain origin`,
+            asciiFix(
+              value,
+              'write the scheme, host and port only, such as https://cdn.example.net, one to a line',
+            ),
+          ),
+    });
+    return z.NEVER;
+  });
 
 export function adsSchema(publicFileExists: (path: string) => boolean) {
   return z
@@ -150,7 +193,7 @@ export function adsSchema(publicFileExists: (path: string) => boolean) {
           src: scriptUrl,
           /** Other origins its creatives load from (pictures, frames), added to the policy too. */
           origins: z
-            .array(scriptUrl, { error: say('must be a list', 'write origins: [https://…]') })
+            .array(origin, { error: say('must be a list', 'write origins: [https://…]') })
             .default([]),
         })
         .optional(),

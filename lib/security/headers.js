@@ -1,6 +1,7 @@
 // @ts-check
 // Plain JavaScript so that next.config.js and proxy.ts can both import it: every response the
 // site sends, pages and the proxy's own refusals alike, carries the same security headers.
+import { plainOrigin } from './plain-origin.js';
 
 /**
  * next-themes (`disableTransitionOnChange`) inserts one `<style>` element while it switches
@@ -55,7 +56,10 @@ const DENIED_FEATURES = [
  * @param {string[]} adOrigins
  */
 function contentSecurityPolicy(https, adOrigins) {
-  const ads = adOrigins.map((origin) => ` ${origin}`).join('');
+  // Only what is exactly a plain origin: a token like `https://*` or `a.com;sandbox` would widen
+  // the policy or add a directive (lib/security/ad-origins.js has refused them already).
+  const admitted = adOrigins.filter((origin) => plainOrigin(origin)?.origin === origin);
+  const ads = admitted.map((origin) => ` ${origin}`).join('');
   return [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${ads}`,
@@ -65,7 +69,7 @@ function contentSecurityPolicy(https, adOrigins) {
     `img-src 'self'${ads}`,
     "font-src 'self'",
     `connect-src 'self'${ads}`,
-    adOrigins.length > 0 ? `frame-src${ads}` : "frame-src 'none'",
+    admitted.length > 0 ? `frame-src${ads}` : "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -85,4 +85,34 @@ describe('securityHeaders', () => {
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('style-src-elem')).toEqual(["'self'", THEME_SWITCH_STYLE_HASH]);
   });
+
+  it('writes into the policy only what is exactly a plain origin, whatever it is given', () => {
+    const hostile = [
+      'https://*',
+      'https://ads.example.com;sandbox allow-scripts',
+      "'unsafe-eval'",
+      'https://a.com https://b.com',
+      'https://a.com/path',
+      'https://a.com\n',
+      'HTTPS://A.COM',
+      '',
+    ];
+    const csp = Object.fromEntries(
+      securityHeaders({
+        siteUrl: 'https://news.example',
+        adOrigins: [...hostile, 'https://ads.example.net'],
+      }).map((h) => [h.key, h.value]),
+    )['Content-Security-Policy']!;
+    const parsed = directives(csp);
+    expect(parsed.get('script-src')).toEqual([
+      "'self'",
+      "'unsafe-inline'",
+      'https://ads.example.net',
+    ]);
+    expect(parsed.get('frame-src')).toEqual(['https://ads.example.net']);
+    expect(parsed.has('sandbox')).toBe(false);
+    expect(csp).not.toContain('\n');
+    const onlyHostile = securityHeaders({ siteUrl: 'https://news.example', adOrigins: hostile });
+    expect(directives(onlyHostile[0]!.value).get('frame-src')).toEqual(["'none'"]);
+  });
 });

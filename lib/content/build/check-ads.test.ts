@@ -94,6 +94,72 @@ promotions:
     expect(check(file('http://127.0.0.1:4100/tag.js')).findings).toEqual([]);
   });
 
+  describe('an origin the policy would hold', () => {
+    const file = (origin: string) =>
+      `provider: script\nscript:\n  src: https://ads.example.net/tag.js\n  origins:\n    - https://cdn.example.net\n    - ${origin}\nslots:\n  footer:\n    size: { phone: 320x100, desktop: 970x90 }\n`;
+    // Each written as YAML would carry it into the file; the last two as quoted YAML strings.
+    it.each([
+      ['a wildcard', 'https://*'],
+      ['a wildcard label', 'https://*.example.com'],
+      ['a second directive', 'https://ads.example.com;sandbox allow-scripts'],
+      ['a keyword', '"\'unsafe-eval\'"'],
+      ['two origins in one', 'https://a.com https://b.com'],
+      ['a user', 'https://user@a.com'],
+      ['a path', 'https://a.com/path'],
+      ['a lone slash', 'https://a.com/'],
+      ['a script URL', 'javascript:alert(1)'],
+      ['a port past 65535', 'https://a.com:99999'],
+      ['a trailing dot', 'https://a.com.'],
+      ['a quote', `'https://a.com"'`],
+      ['a trailing newline', '"https://a.com\\n"'],
+    ])('refuses %s at its line and field', (_name, origin) => {
+      expect(messages(file(origin))).toEqual([
+        expect.stringMatching(
+          /^content\/ads\.yaml:6  script\.origins\[1\]  ".*" is not a plain origin — write the scheme, host and port only/,
+        ),
+      ]);
+    });
+
+    it('refuses an IDN written in Unicode, and says its ASCII form', () => {
+      expect(messages(file('https://bücher.de'))).toEqual([
+        'content/ads.yaml:6  script.origins[1]  "https://bücher.de" is not a plain origin — write the host in its ASCII form: https://xn--bcher-kva.de',
+      ]);
+      expect(check(file('https://xn--bcher-kva.de')).findings).toEqual([]);
+    });
+
+    it('refuses http away from this machine', () => {
+      expect(messages(file('http://cdn.example.org'))).toEqual([
+        'content/ads.yaml:6  script.origins[1]  "http://cdn.example.org" is not an https address — write https://cdn.example.org',
+      ]);
+    });
+
+    it('admits a plain origin, in the form browsers compare', () => {
+      const { findings, config } = check(file('HTTPS://Media.Example.NET:443'));
+      expect(findings).toEqual([]);
+      expect(scriptOrigins(config)).toEqual([
+        'https://ads.example.net',
+        'https://cdn.example.net',
+        'https://media.example.net',
+      ]);
+      const local = check(file('http://127.0.0.1:4101'));
+      expect(scriptOrigins(local.config)).toContain('http://127.0.0.1:4101');
+    });
+
+    it.each([
+      'https://*/tag.js',
+      'https://ads.example.com;sandbox/tag.js',
+      '"https://ads.example.net/tag.js\\n"',
+      'https://bücher.de/tag.js',
+    ])('refuses a script address whose host the policy cannot hold: %s', (src) => {
+      const text = `provider: script\nscript:\n  src: ${src}\nslots:\n  footer:\n    size: { phone: 320x100, desktop: 970x90 }\n`;
+      expect(messages(text)).toEqual([
+        expect.stringMatching(
+          /^content\/ads\.yaml:3  script\.src  ".*" does not name one plain host/,
+        ),
+      ]);
+    });
+  });
+
   it('says what each provider needs', () => {
     expect(messages('provider: script\nslots: {}\n')).toEqual([
       'content/ads.yaml:1  provider  script needs its address — add script: with src: https://… under it',
@@ -116,7 +182,7 @@ promotions:
 });
 
 describe('adOrigins (next.config.js)', () => {
-  it('admits origins only for a script provider, and only what parses', () => {
+  it('admits origins only for a script provider, and only plain ones', () => {
     expect(adOrigins(undefined)).toEqual([]);
     expect(adOrigins({ provider: 'house', script: { src: 'https://a.example' } })).toEqual([]);
     expect(
@@ -124,10 +190,40 @@ describe('adOrigins (next.config.js)', () => {
         provider: 'script',
         script: {
           src: 'https://ads.example.net/tag.js',
-          origins: ['https://cdn.example.net/x', 'not a url', 'javascript:alert(1)', 42],
+          origins: ['https://cdn.example.net', 'not a url', 'javascript:alert(1)', 42],
         },
       }),
     ).toEqual(['https://ads.example.net', 'https://cdn.example.net']);
+  });
+
+  // The second line of defence: next.config.js reads ads.yaml itself, checked or not.
+  it('skips every value that is not a plain origin, in origins and in the script address', () => {
+    const hostile = [
+      'https://*',
+      'https://ads.example.com;sandbox allow-scripts',
+      "'unsafe-eval'",
+      'https://a.com https://b.com',
+      'https://user@a.com',
+      'https://a.com/path',
+      'javascript:alert(1)',
+      'https://a.com:99999',
+      'https://bücher.de',
+      'https://a.com\n',
+      'http://cdn.example.org',
+    ];
+    const config = (src: unknown, origins: unknown[]) => ({
+      provider: 'script',
+      script: { src, origins },
+    });
+    expect(adOrigins(config('https://ads.example.net/tag.js', hostile))).toEqual([
+      'https://ads.example.net',
+    ]);
+    // A script's address has a path; everything else that makes an origin hostile stays so.
+    for (const value of hostile.filter((v) => v !== 'https://a.com/path')) {
+      expect(adOrigins(config(`${value}/tag.js`, [])), value).toEqual([]);
+    }
+    expect(adOrigins(config('https://ads.example.net/tag.js\n', []))).toEqual([]);
+    expect(adOrigins(config('https://user:pw@ads.example.net/tag.js', []))).toEqual([]);
   });
 });
 
