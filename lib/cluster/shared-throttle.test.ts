@@ -47,14 +47,41 @@ describe.skipIf(unavailable)('the throttle shared through Redis', () => {
     expect(await a.check('script', T0)).toEqual({ allowed: true });
   });
 
-  it('counts concurrent failures from many networks site-wide, none lost', async () => {
+  it('counts concurrent failures from many networks site-wide, none lost, and shuts out nobody', async () => {
     const [a, b] = [await instance('preview'), await instance('preview')];
     const free = DEFAULT_LIMITS.siteWide.free;
     await Promise.all(
       Array.from({ length: free + 1 }, (_, i) => (i % 2 ? a : b).fail(`network-${i}`, T0)),
     );
     expect(server.cli('hget', 'masthead:throttle:preview:site', 'failures')).toBe(String(free + 1));
-    expect((await a.check('someone-new', T0)).allowed).toBe(false);
+    // A stranger from a fresh network is answered at once, on either instance.
+    expect(await a.check('someone-new', T0)).toEqual({ allowed: true });
+    expect(await b.check('someone-new', T0)).toEqual({ allowed: true });
+    // But every network's allowance has shrunk, on both: a third mistake costs a minute.
+    for (let i = 0; i < DEFAULT_LIMITS.underAttack.free + 1; i++) {
+      await (i % 2 ? a : b).fail('clumsy', T0 + 1);
+    }
+    expect(await a.check('clumsy', T0 + 1)).toEqual({ allowed: false, retryAfterS: 60 });
+    // In ordinary times, the same three mistakes would have been free.
+    server.cli('flushall');
+    for (let i = 0; i < DEFAULT_LIMITS.underAttack.free + 1; i++) await a.fail('clumsy', T0 + 1);
+    expect(await b.check('clumsy', T0 + 1)).toEqual({ allowed: true });
+  });
+
+  it('counts a device’s failures for that device alone, on every instance', async () => {
+    const [a, b] = [await instance(), await instance()];
+    const stolen = { device: 'copied-cookie' };
+    for (let i = 0; i <= DEFAULT_LIMITS.perDevice.free; i++) await (i % 2 ? a : b).fail(stolen, T0);
+    expect(await b.check(stolen, T0)).toEqual({ allowed: false, retryAfterS: 1 });
+    expect(await a.check({ device: 'moderator' }, T0)).toEqual({ allowed: true });
+    // Not the network, not the site: the device's record is the only key written.
+    expect(server.cli('keys', 'masthead:throttle:*')).toBe(
+      'masthead:throttle:admin:d:copied-cookie',
+    );
+    // And a device is never held up by its network's failures.
+    for (let i = 0; i < 20; i++) await a.fail('office', T0);
+    expect((await b.check('office', T0)).allowed).toBe(false);
+    expect(await b.check({ device: 'moderator' }, T0)).toEqual({ allowed: true });
   });
 
   it('keeps throttling on its own while Redis is away, and shares again when it is back', async () => {
