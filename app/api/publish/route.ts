@@ -1,7 +1,9 @@
 import { answerPublish } from '@/lib/publish/endpoint';
 import { claimView } from '@/lib/cluster/sync-claim';
+import { getDb } from '@/lib/comments/db';
 import { contentNow } from '@/lib/content/queries';
 import { publishCommit } from '@/lib/publish/commit-runner';
+import { deliveryLog } from '@/lib/publish/deliveries';
 import { INTERNAL_TOKEN_KEY } from '@/lib/publish/messages';
 import { syncContent } from '@/lib/publish/sync';
 import { attemptThrottle, networkKey } from '@/lib/security/attempts';
@@ -26,6 +28,8 @@ export async function POST(request: Request) {
       return syncContent(now, { revalidate: await claimView(version, validUntil) });
     },
     publishCommit,
+    deliveries: deliveryLog(getDb),
     branch: process.env.PUBLISH_BRANCH ?? 'refs/heads/main',
+    repository: process.env.PUBLISH_REPOSITORY || undefined,
   });
 }
