@@ -78,8 +78,13 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const fingerprint = compilerFingerprint(PROJECT_ROOT);
   const cache = new CompileCache(root, fingerprint);
   const previous = options.full ? undefined : readPrevious(root, fingerprint);
-  const sources = readSources(options.contentDir);
+  const { sources, refused } = readSources(options.contentDir);
   lap('read');
+  // A link (or anything but files and folders) in content/: refused before any file is read.
+  if (refused.length > 0) {
+    const counts = { articles: 0, compiled: 0, threads: 0, incremental: false };
+    return { findings: sortFindings(refused), ok: false, timings, counts };
+  }
 
   const entries = new Map<string, Entry>();
   const jobs = new Map<string, CompileJob>();
