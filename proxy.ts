@@ -1,14 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { decideHost } from '@/lib/routing/admin-host';
 import { checkRequestBody } from '@/lib/routing/body-check';
 import { decideRoute } from '@/lib/routing/decide';
-import { notFoundResponse, refusal } from '@/lib/routing/not-found-response';
+import {
+  adminHostNotFoundResponse,
+  adminHostPolicy,
+  notFoundResponse,
+  refusal,
+} from '@/lib/routing/not-found-response';
 import { isPreviewCookie, isPublicFile, siteRoutes } from '@/lib/routing/site-routes';
+import { adminOrigin } from '@/lib/security/secret-settings';
 
 /**
  * Refuses what does not exist before Next renders it: an invented article, topic, author or
  * page number answers the site's 404 page from the content index, and leaves nothing in Next's
  * cache (docs/decisions/011). A request body Next could only answer with a 500 (too large,
- * of unknown length, a form that does not parse) is refused here too.
+ * of unknown length, a form that does not parse) is refused here too. With ADMIN_ORIGIN, the
+ * admin area and preview answer on that host alone, and it answers nothing else
+ * (docs/decisions/019).
  */
 export function proxy(request: NextRequest): NextResponse | Promise<NextResponse> {
   // Reads stay synchronous: they are nearly every request.
@@ -18,25 +27,58 @@ export function proxy(request: NextRequest): NextResponse | Promise<NextResponse
   );
 }
 
+const previewCookie = (request: NextRequest) =>
+  isPreviewCookie(request.cookies.get('__prerender_bypass')?.value);
+
 function route(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  const host = decideHost(
+    {
+      pathname,
+      host: request.headers.get('host'),
+      preview: () => previewCookie(request),
+      isPublicFile,
+    },
+    adminOrigin(),
+  );
+  switch (host) {
+    case 'not-found':
+      return notFoundResponse() ?? adminHostNotFoundResponse();
+    case 'admin-not-found':
+      return adminHostNotFoundResponse();
+    case 'to-admin': {
+      const response = refusal(303, '', 'text/plain; charset=utf-8', { adminHost: true });
+      response.headers.set('Location', '/admin/comments');
+      return response;
+    }
+    case 'admin': {
+      const response = siteRoute(request, pathname);
+      if (!response) return adminHostNotFoundResponse();
+      // Narrows the policy next.config.js sends: where two policies arrive, both are enforced.
+      response.headers.set('Content-Security-Policy', adminHostPolicy());
+      return response;
+    }
+    case 'public':
+      // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
+      return siteRoute(request, pathname) ?? notFoundResponse() ?? NextResponse.next();
+  }
+}
+
+/** The route table's answer: through to Next, or undefined for an address that names nothing. */
+function siteRoute(request: NextRequest, pathname: string): NextResponse | undefined {
   const routes = siteRoutes();
   if (!routes) return NextResponse.next();
-  const { pathname } = request.nextUrl;
   const decision = decideRoute(pathname, routes);
   if (decision === 'allow') return NextResponse.next();
-  if (decision === 'preview' && isPreviewCookie(request.cookies.get('__prerender_bypass')?.value)) {
-    return NextResponse.next();
-  }
+  if (decision === 'preview' && previewCookie(request)) return NextResponse.next();
   if (isPublicFile(pathname)) return NextResponse.next();
-  // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
-  return notFoundResponse() ?? NextResponse.next();
+  return undefined;
 }
 
 export const config = {
   matcher: [
-    // Not Next's own files (scripts, styles, optimised images, development tools).
-    '/((?!_next/|__nextjs).+)',
-    // The front page is always there; only what is posted to it needs a look.
-    { source: '/', has: [{ type: 'header', key: 'content-type' }] },
+    // Not Next's own files (scripts, styles, optimised images, development tools). The front
+    // page too: with ADMIN_ORIGIN the admin host must not render it (docs/decisions/019).
+    '/((?!_next/|__nextjs).*)',
   ],
 };

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SearchResultList } from '@/components/search/search-result-list';
 import { getSections } from '@/lib/content/queries';
 import { searchArticles } from '@/lib/content/search';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS } from '@/lib/content/search-query';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
 
@@ -11,10 +12,13 @@ const first = (value: string | string[] | undefined) =>
 /** Rendered on the server from the query string, so it works without JavaScript. */
 export default async function SearchPage({ searchParams }: PageProps<'/search'>) {
   const params = await searchParams;
-  const query = first(params.q).trim();
+  const query = first(params.q).trim().slice(0, MAX_QUERY_LENGTH);
   const sections = getSections();
   const section = sections.find((s) => s.id === first(params.section));
-  const { hits, total } = searchArticles(query, section ? { section: section.id } : {});
+  const { hits, total, words, leftOut } = searchArticles(
+    query,
+    section ? { section: section.id } : {},
+  );
   const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
@@ -34,6 +38,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             id="search-query"
             name="q"
             type="search"
+            maxLength={MAX_QUERY_LENGTH}
             defaultValue={query}
             className="mt-1 block w-full rounded-md border border-neutral-400 bg-white px-3 py-2 dark:border-neutral-600 dark:bg-neutral-900"
           />
@@ -71,6 +76,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 ? `No stories match “${query}”${section ? ` in ${section.name}` : ''}.`
                 : `${total} ${total === 1 ? 'story matches' : 'stories match'} “${query}”${section ? ` in ${section.name}` : ''}${total > hits.length ? `; the best ${hits.length} are shown` : ''}.`}
             </p>
+            {leftOut.length > 0 && (
+              <p className="mb-6 text-neutral-700 dark:text-neutral-300">
+                {`Searched for the first ${MAX_SEARCH_WORDS} words (${words.join(', ')}); ${leftOut.length} more ${leftOut.length === 1 ? 'was' : 'were'} left out.`}
+              </p>
+            )}
             <SearchResultList hits={hits} sectionNames={sectionNames} />
           </>
         ) : (

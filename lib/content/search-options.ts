@@ -26,11 +26,15 @@ export const SEARCH_INDEX_OPTIONS: Options<SearchDoc> = {
   },
 };
 
+/** Words of a query that forgive a typo; measured in BENCHMARKS.md (search at 10,000 articles). */
+export const FUZZY_WORDS = 3;
+
 export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3, tags: 2, dek: 2 },
   // Typo tolerance: one edit in words of five letters or more ("ukrane" finds "ukraine");
-  // shorter words are too easily something else.
-  fuzzy: (term) => (term.length >= 5 ? 1 : false),
+  // shorter words are too easily something else. It is the costly part of a search (every
+  // indexed word one edit away is looked up too), so only the first FUZZY_WORDS words have it.
+  fuzzy: (term, i) => (i < FUZZY_WORDS && term.length >= 5 ? 1 : false),
   // The last word may be unfinished ("sanct" finds "sanctions").
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   combineWith: 'AND',

@@ -2,25 +2,31 @@ import 'server-only';
 import { getArticleBySlug } from './queries';
 import { currentSearchIndex } from './search-index';
 import { SEARCH_QUERY_OPTIONS } from './search-options';
+import { parseSearchQuery } from './search-query';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
 
 export type SearchHit = { article: ArticleMeta; snippet: SnippetPart[]; score: number };
-export type SearchResults = { hits: SearchHit[]; total: number };
-
-export const MAX_QUERY_LENGTH = 200;
+export type SearchResults = {
+  hits: SearchHit[];
+  total: number;
+  /** The words searched for, and those past the limit that were not (the page says so). */
+  words: string[];
+  leftOut: string[];
+};
 
 /** Ranked, typo-tolerant search over titles, standfirsts, bodies and tags. */
 export function searchArticles(
   query: string,
   { section, limit = 20 }: { section?: string; limit?: number } = {},
 ): SearchResults {
-  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
-  if (!q) return { hits: [], total: 0 };
+  const { words, leftOut } = parseSearchQuery(query);
+  const none = { hits: [], total: 0, words, leftOut };
+  if (words.length === 0) return none;
   const index = currentSearchIndex();
-  if (!index) return { hits: [], total: 0 };
+  if (!index) return none;
   // Scheduled articles are in the index before their time; readers see only what is live.
-  const results = index.search(q, {
+  const results = index.search(words.join(' '), {
     ...SEARCH_QUERY_OPTIONS,
     filter: (result) =>
       (!section || result.section === section) && getArticleBySlug(String(result.id)) !== undefined,
@@ -31,5 +37,5 @@ export function searchArticles(
     const where = `${article.dek} ${String(result.excerpt ?? '')}`;
     return [{ article, snippet: snippet(where, result.terms), score: result.score }];
   });
-  return { hits, total: results.length };
+  return { hits, total: results.length, words, leftOut };
 }
