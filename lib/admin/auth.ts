@@ -1,8 +1,18 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getDb } from '@/lib/comments/db';
 import { commentsSecret } from '@/lib/comments/secret';
-import { adminPassword } from '@/lib/security/secret-settings';
+import { networkKey } from '@/lib/security/attempts';
+import { adminPassword, previewSecret } from '@/lib/security/secret-settings';
+import type { Requester } from '@/lib/security/throttle';
+import {
+  DEVICE_COOKIES,
+  deviceCookieOptions,
+  deviceOf,
+  newDeviceCookie,
+  type DeviceKeys,
+  type DeviceScope,
+} from './device';
 import { SESSION_COOKIE, SESSION_MAX_AGE_S, sessionIsValid } from './session';
 
 export type AdminAccess = 'off' | 'too-short' | 'signed-out' | 'signed-in';
@@ -32,3 +42,39 @@ export const sessionCookieOptions = () => ({
   path: '/admin',
   maxAge: SESSION_MAX_AGE_S,
 });
+
+function deviceKeys(scope: DeviceScope): DeviceKeys | undefined {
+  const setting = scope === 'admin' ? adminPassword() : previewSecret();
+  return setting.state === 'on' ? { secret: commentsSecret(), key: setting.value } : undefined;
+}
+
+/**
+ * Who an attempt at the password or the preview secret counts under: the device its cookie
+ * names, when the browser has got that secret right before, or else its network.
+ */
+export async function attemptRequester(scope: DeviceScope): Promise<Requester> {
+  const keys = deviceKeys(scope);
+  const cookie = (await cookies()).get(DEVICE_COOKIES[scope].name)?.value;
+  const device = keys ? deviceOf(scope, cookie, keys) : undefined;
+  return device ? { device } : networkKey(await headers());
+}
+
+/**
+ * After a right secret, this browser is the newsroom's: its device cookies (a new one, or the one
+ * it had, for another half-year). A moderator's sign-in vouches for preview too, since it is the
+ * same newsroom; a right preview secret vouches for preview alone, so knowing it never buys
+ * anyone a lane of their own for guessing the password.
+ */
+export async function rememberDevice(scopes: DeviceScope[]): Promise<void> {
+  const jar = await cookies();
+  for (const scope of scopes) {
+    const keys = deviceKeys(scope);
+    if (!keys) continue;
+    const current = jar.get(DEVICE_COOKIES[scope].name)?.value;
+    const value =
+      current !== undefined && deviceOf(scope, current, keys)
+        ? current
+        : newDeviceCookie(scope, keys);
+    jar.set(DEVICE_COOKIES[scope].name, value, deviceCookieOptions(scope));
+  }
+}

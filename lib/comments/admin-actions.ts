@@ -1,12 +1,17 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { adminAccess, sessionCookieOptions } from '@/lib/admin/auth';
+import {
+  adminAccess,
+  attemptRequester,
+  rememberDevice,
+  sessionCookieOptions,
+} from '@/lib/admin/auth';
 import { endSession, passwordMatches, SESSION_COOKIE, startSession } from '@/lib/admin/session';
 import { getArticleBySlug } from '@/lib/content/queries';
-import { attemptThrottle, networkKey } from '@/lib/security/attempts';
+import { attemptThrottle } from '@/lib/security/attempts';
 import { adminPassword } from '@/lib/security/secret-settings';
 import { getDb } from './db';
 import { describeError } from './errors';
@@ -17,20 +22,22 @@ import { COMMENT_STATUSES, type CommentStatus } from './types';
 const ADMIN_PATH = '/admin/comments';
 
 /**
- * A network that has guessed wrong too often is turned away before the password is even
- * compared; the page then says how long to wait (lib/security/throttle.ts).
+ * A network (or a device) that has guessed wrong too often is turned away before the password is
+ * even compared; the page then says how long to wait (lib/security/throttle.ts). A browser that
+ * has signed in before counts in its own lane, so other people's guesses never keep it out.
  */
 export async function signIn(data: FormData): Promise<void> {
   const password = adminPassword();
   if (password.state !== 'on') redirect(ADMIN_PATH);
-  const network = networkKey(await headers());
+  const who = await attemptRequester('admin');
   const throttle = attemptThrottle('admin');
-  if (!(await throttle.check(network)).allowed) redirect(`${ADMIN_PATH}?signin=wait`);
+  if (!(await throttle.check(who)).allowed) redirect(`${ADMIN_PATH}?signin=wait`);
   if (!passwordMatches(String(data.get('password') ?? ''), password.value)) {
-    await throttle.fail(network);
+    await throttle.fail(who);
     redirect(`${ADMIN_PATH}?signin=failed`);
   }
-  await throttle.succeed(network);
+  await throttle.succeed(who);
+  await rememberDevice(['admin', 'preview']);
   const keys = { secret: commentsSecret(), password: password.value };
   // A form posted without JavaScript that throws gets Next's bare "Internal Server Error";
   // the moderator is told what happened on the page instead.

@@ -58,11 +58,28 @@ describe('answerRevalidate', () => {
     expect(d.revalidated).toEqual([]);
   });
 
-  it('makes a network that keeps guessing wait, even with the right key', async () => {
+  it('makes a network that keeps guessing wait, and counts only wrong signatures', async () => {
     const d = deps();
     const body = revalidateBody(['story'], NOW);
-    for (let i = 0; i < 6; i++) await answerRevalidate(body, new Headers(), d);
-    expect((await answerRevalidate(body, signed(body), d)).status).toBe(429);
-    expect(d.revalidated).toEqual([]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await answerRevalidate(body, new Headers(), d)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+    const held = await answerRevalidate(body, new Headers(), d);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  // Issue 17: a stranger's wrong guesses kept `npm run comments` from refreshing anything.
+  it('never throttles a right signature, from the very network that keeps guessing', async () => {
+    const d = deps();
+    const body = revalidateBody(['story'], NOW);
+    for (let i = 0; i < 240; i++) await answerRevalidate(body, new Headers(), d);
+    expect((await answerRevalidate(body, new Headers(), d)).status).toBe(429);
+    const response = await answerRevalidate(body, signed(body), d);
+    expect(response.status).toBe(200);
+    expect(d.revalidated).toEqual(['/world/story']);
+    // A right signature clears nothing either: the guesser still waits.
+    expect((await answerRevalidate(body, new Headers(), d)).status).toBe(429);
   });
 });

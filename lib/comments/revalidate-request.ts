@@ -22,8 +22,8 @@ export type RevalidateDeps = {
   now?: number;
 };
 
-const answer = (status: number, body: Record<string, unknown>) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+const answer = (status: number, body: Record<string, unknown>, headers = {}) =>
+  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 
 export function revalidateBody(slugs: string[], now = Date.now()): string {
   return JSON.stringify({ slugs, sentAt: now });
@@ -35,13 +35,21 @@ export async function answerRevalidate(
   deps: RevalidateDeps,
 ): Promise<Response> {
   const now = deps.now ?? Date.now();
-  const verdict = await deps.throttle.check(deps.network, now);
-  if (!verdict.allowed) return answer(429, { error: 'too many wrong signatures' });
+  // The signature first: a right one is never throttled, so nobody's wrong guesses can keep the
+  // CLI's refreshes out. Only wrong ones count; a network that sends too many is told to wait.
+  // (An HMAC key is not guessed online, so comparing before the throttle gives nothing away.)
   if (!signatureMatches(body, headers.get(REVALIDATE_HEADER), deps.secret)) {
+    const verdict = await deps.throttle.check(deps.network, now);
+    if (!verdict.allowed) {
+      return answer(
+        429,
+        { error: 'too many wrong signatures' },
+        { 'Retry-After': String(verdict.retryAfterS) },
+      );
+    }
     await deps.throttle.fail(deps.network, now);
     return answer(401, { error: `${REVALIDATE_HEADER} is not the body signed with the key` });
   }
-  await deps.throttle.succeed(deps.network);
   let message: unknown;
   try {
     message = JSON.parse(body);

@@ -1,5 +1,5 @@
 import { createThrottle } from '@/lib/security/throttle';
-import { answerPreview, safeReturnPath, secretMatches } from './preview';
+import { answerPreview, previewFormPath, safeReturnPath, secretMatches } from './preview';
 
 describe('preview', () => {
   it('accepts only the exact secret', async () => {
@@ -54,6 +54,15 @@ describe('preview', () => {
   });
 });
 
+describe('previewFormPath', () => {
+  it('sends an old preview link to the form with the article’s path and nothing else', () => {
+    expect(previewFormPath('/world/draft')).toBe('/admin/preview?path=%2Fworld%2Fdraft');
+    expect(previewFormPath(null)).toBe('/admin/preview');
+    expect(previewFormPath('//evil.example')).toBe('/admin/preview');
+    expect(previewFormPath('/x\r\nSet-Cookie: a=b')).toBe('/admin/preview');
+  });
+});
+
 describe('answerPreview', () => {
   const on = { state: 'on', value: 'a long preview secret' } as const;
 
@@ -87,5 +96,23 @@ describe('answerPreview', () => {
     expect((await answerPreview('a long preview secret', 'editor', on, throttle)).kind).toBe(
       'open',
     );
+  });
+
+  it('lets a browser that got the secret right before in, whatever its network did', async () => {
+    const throttle = createThrottle();
+    for (let i = 0; i < 10; i++) await answerPreview('guess', 'newsroom-wifi', on, throttle);
+    expect((await answerPreview('a long preview secret', 'newsroom-wifi', on, throttle)).kind).toBe(
+      'throttled',
+    );
+    const editor = { device: 'editor-laptop' };
+    expect((await answerPreview('a long preview secret', editor, on, throttle)).kind).toBe('open');
+    // A copied device cookie that keeps guessing locks out that cookie alone.
+    const copied = { device: 'copied' };
+    for (let i = 0; i < 10; i++) await answerPreview('guess', copied, on, throttle);
+    expect((await answerPreview('a long preview secret', copied, on, throttle)).kind).toBe(
+      'throttled',
+    );
+    expect((await answerPreview('a long preview secret', editor, on, throttle)).kind).toBe('open');
+    expect((await answerPreview('a long preview secret', 'home', on, throttle)).kind).toBe('open');
   });
 });

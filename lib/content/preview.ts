@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { AttemptThrottle } from '@/lib/security/throttle';
+import type { AttemptThrottle, Requester } from '@/lib/security/throttle';
 import { MIN_SECRET_LENGTH, type SecretSetting } from '@/lib/security/secret-settings';
 
 /** Compares secrets without leaking, through timing, how much of one was right. */
@@ -35,6 +35,12 @@ export function safeReturnPath(path: string | null): string {
   return url.origin === HERE && !resolved.startsWith('//') ? resolved : '/';
 }
 
+/** The preview form, with the article's path filled in when it is one on this site. */
+export function previewFormPath(path: string | null): string {
+  const safe = safeReturnPath(path);
+  return safe === '/' ? '/admin/preview' : `/admin/preview?path=${encodeURIComponent(safe)}`;
+}
+
 export type PreviewAnswer =
   | { kind: 'off'; why: string }
   | { kind: 'throttled'; retryAfterS: number }
@@ -42,12 +48,13 @@ export type PreviewAnswer =
   | { kind: 'open' };
 
 /**
- * Whether a preview secret opens preview for a network. A network that has guessed wrong too
- * often is answered before the secret is even compared.
+ * Whether a preview secret opens preview for a network, or for a browser that has got it right
+ * before (its device cookie). One that has guessed wrong too often is answered before the secret
+ * is even compared.
  */
 export async function answerPreview(
   given: string | null,
-  network: string,
+  who: Requester,
   setting: SecretSetting,
   throttle: AttemptThrottle,
 ): Promise<PreviewAnswer> {
@@ -57,12 +64,12 @@ export async function answerPreview(
   if (setting.state === 'too-short') {
     return { kind: 'off', why: `PREVIEW_SECRET must be at least ${MIN_SECRET_LENGTH} characters` };
   }
-  const verdict = await throttle.check(network);
+  const verdict = await throttle.check(who);
   if (!verdict.allowed) return { kind: 'throttled', retryAfterS: verdict.retryAfterS };
   if (!secretMatches(given ?? '', setting.value)) {
-    await throttle.fail(network);
+    await throttle.fail(who);
     return { kind: 'wrong' };
   }
-  await throttle.succeed(network);
+  await throttle.succeed(who);
   return { kind: 'open' };
 }

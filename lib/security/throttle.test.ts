@@ -1,11 +1,11 @@
-import { createThrottle, DEFAULT_LIMITS, type LocalThrottle } from './throttle';
+import { createThrottle, DEFAULT_LIMITS, type LocalThrottle, type Requester } from './throttle';
 
 const T0 = Date.UTC(2026, 0, 1);
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 /** Tries once; counts a failure only when the throttle let the attempt through. */
-function attempt(throttle: LocalThrottle, key: string, now: number, right = false) {
+function attempt(throttle: LocalThrottle, key: Requester, now: number, right = false) {
   const verdict = throttle.check(key, now);
   if (verdict.allowed) {
     if (right) throttle.succeed(key);

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { ModerationList } from '@/components/admin/moderation-list';
 import { SignInForm } from '@/components/admin/sign-in-form';
 import { StatusTabs } from '@/components/admin/status-tabs';
-import { adminAccess } from '@/lib/admin/auth';
+import { adminAccess, attemptRequester } from '@/lib/admin/auth';
 import { signOut } from '@/lib/comments/admin-actions';
 import { getModerationQueue } from '@/lib/comments/queries';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/types';
 import { listArticleTitles } from '@/lib/content/queries';
-import { attemptThrottle, describeWait, networkKey } from '@/lib/security/attempts';
+import { attemptThrottle, describeWait } from '@/lib/security/attempts';
 import { MIN_SECRET_LENGTH } from '@/lib/security/secret-settings';
 
 export const metadata: Metadata = { title: 'Comments', robots: { index: false, follow: false } };
@@ -48,9 +47,12 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
   );
 }
 
-/** How long this reader's network must wait before the next password is looked at, if at all. */
+/**
+ * How long this browser (its device, or else its network) must wait before the next password is
+ * looked at, if at all.
+ */
 async function signInWait(): Promise<string | undefined> {
-  const verdict = await attemptThrottle('admin').check(networkKey(await headers()));
+  const verdict = await attemptThrottle('admin').check(await attemptRequester('admin'));
   return verdict.allowed ? undefined : describeWait(verdict.retryAfterS);
 }
 

@@ -1,16 +1,27 @@
 import { draftMode } from 'next/headers';
-import { answerPreview, safeReturnPath } from '@/lib/content/preview';
-import { attemptThrottle, describeWait, networkKey } from '@/lib/security/attempts';
+import { attemptRequester, rememberDevice } from '@/lib/admin/auth';
+import { answerPreview, previewFormPath, safeReturnPath } from '@/lib/content/preview';
+import { attemptThrottle, describeWait } from '@/lib/security/attempts';
 import { previewSecret } from '@/lib/security/secret-settings';
 
 /**
- * Lets an editor see drafts and scheduled articles: `GET /api/preview?secret=…&path=/world/slug`,
- * or the same two fields posted from /admin/preview, which keeps the secret out of every URL.
- * Either way the answer sends the browser on with the path alone.
+ * Lets an editor see drafts and scheduled articles: the secret and the path posted from the form
+ * at /admin/preview; the answer sends the browser on with the path alone.
+ *
+ * A GET never opens preview and never reads a secret from its URL: a secret in a query string
+ * ends up in proxy access logs and browser history (issue 17). An old bookmark is sent to the
+ * form, with only the article's path carried over.
  */
-export async function GET(request: Request) {
-  const params = new URL(request.url).searchParams;
-  return openPreview(request, params.get('secret'), params.get('path'));
+export function GET(request: Request) {
+  return new Response('Preview opens from the form at /admin/preview.\n', {
+    status: 303,
+    headers: {
+      Location: previewFormPath(new URL(request.url).searchParams.get('path')),
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
 }
 
 /** The form is a few hundred bytes; anything much bigger is not it. */
@@ -26,12 +37,12 @@ export async function POST(request: Request) {
     const value = form?.get(name);
     return typeof value === 'string' ? value : null;
   };
-  return openPreview(request, field('secret'), field('path'));
+  return openPreview(field('secret'), field('path'));
 }
 
-async function openPreview(request: Request, secret: string | null, path: string | null) {
-  const network = networkKey(request.headers);
-  const answer = await answerPreview(secret, network, previewSecret(), attemptThrottle('preview'));
+async function openPreview(secret: string | null, path: string | null) {
+  const who = await attemptRequester('preview');
+  const answer = await answerPreview(secret, who, previewSecret(), attemptThrottle('preview'));
   switch (answer.kind) {
     case 'off':
       return text(`Preview is off: ${answer.why}.\n`, 404);
@@ -45,6 +56,7 @@ async function openPreview(request: Request, secret: string | null, path: string
       return text('Wrong preview secret.\n', 401);
     case 'open':
       (await draftMode()).enable();
+      await rememberDevice(['preview']);
       // 303: a posted form is followed with a GET, and only the path goes on, never the secret.
       return new Response(null, {
         status: 303,
