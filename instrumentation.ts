@@ -1,4 +1,4 @@
-import { configurationProblems } from '@/lib/security/secret-settings';
+import { configurationProblems, startupRefusals } from '@/lib/security/secret-settings';
 
 /**
  * Runs once as the server starts: settings that leave part of the site off say so here, not only
@@ -8,9 +8,17 @@ import { configurationProblems } from '@/lib/security/secret-settings';
  */
 export async function register() {
   for (const problem of configurationProblems()) console.warn(`Masthead: ${problem}`);
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NODE_ENV !== 'production') return;
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   // `next build` loads this too, in the workers that prerender; they serve nobody.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A setting that decides who may reach the admin area is never guessed (ADMIN_ORIGIN).
+  const refusals = startupRefusals();
+  if (refusals.length > 0) {
+    for (const refusal of refusals) console.error(`Masthead: ${refusal}`);
+    console.error('Masthead: the server stops rather than start with a setting it cannot read.');
+    process.exit(1);
+  }
+  if (process.env.NODE_ENV !== 'production') return;
   if (process.env.REDIS_URL) {
     const { joinCluster } = await import('@/lib/cluster/join');
     await joinCluster();

@@ -30,12 +30,45 @@ export function notFoundResponse(): NextResponse | undefined {
   return refusal(404, html, 'text/html; charset=utf-8');
 }
 
+/**
+ * The admin host's 404 (ADMIN_ORIGIN, docs/decisions/019): it renders no public page, so its
+ * not-found page is this one, which carries no script at all, rather than the site's.
+ */
+const ADMIN_HOST_NOT_FOUND = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>Not found</title></head>
+<body><h1>Not found</h1>
+<p>This address serves the newsroom’s tools only: <a href="/admin/comments">moderation</a> and
+<a href="/admin/preview">preview</a>.</p></body></html>
+`;
+
+export function adminHostNotFoundResponse(): NextResponse {
+  return refusal(404, ADMIN_HOST_NOT_FOUND, 'text/html; charset=utf-8', { adminHost: true });
+}
+
+/**
+ * The policy of every answer on the admin host: the site's, with no ad provider in it. A page
+ * previewed there (the only page of the site's it renders) may not load the provider's script
+ * where the moderator's cookie would be sent. A second policy header can only narrow the first.
+ */
+export function adminHostPolicy(): string {
+  return policyOf(securityHeaders({ siteUrl: siteConfig.url, adOrigins: [] }));
+}
+
+const policyOf = (headers: { key: string; value: string }[]) =>
+  headers.find(({ key }) => key === 'Content-Security-Policy')?.value ?? "default-src 'none'";
+
 /** An answer the proxy gives itself: the security headers, and never stored anywhere. */
-export function refusal(status: number, body: string, type = 'text/plain; charset=utf-8') {
+export function refusal(
+  status: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+  { adminHost = false } = {},
+) {
   const headers = new Headers();
   for (const { key, value } of securityHeaders({
     siteUrl: siteConfig.url,
-    adOrigins: builtAdOrigins(),
+    adOrigins: adminHost ? [] : builtAdOrigins(),
   })) {
     headers.set(key, value);
   }

@@ -47,13 +47,13 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const request = (pathname: string, cookie?: string) =>
+const request = (pathname: string, cookie?: string, host = 'localhost:3000') =>
   new NextRequest(`http://localhost${pathname}`, {
-    headers: cookie ? { cookie: `__prerender_bypass=${cookie}` } : {},
+    headers: { host, ...(cookie ? { cookie: `__prerender_bypass=${cookie}` } : {}) },
   });
 /** A read: the proxy answers it at once, without a promise. */
-const get = (pathname: string, cookie?: string) => {
-  const response = proxyModule.proxy(request(pathname, cookie));
+const get = (pathname: string, cookie?: string, host?: string) => {
+  const response = proxyModule.proxy(request(pathname, cookie, host));
   if (response instanceof Promise) throw new Error('a GET should be answered synchronously');
   return response;
 };
@@ -99,6 +99,76 @@ describe('proxy', () => {
     return import('../../proxy').then(async ({ proxy }) => {
       expect(lets(await proxy(request('/world/invented')))).toBe(true);
     });
+  });
+});
+
+describe('the proxy with ADMIN_ORIGIN', () => {
+  const ADMIN = 'admin.example.org';
+  beforeEach(() => {
+    vi.stubEnv('ADMIN_ORIGIN', `https://${ADMIN}`);
+    vi.stubEnv('SITE_URL', 'https://news.example.org');
+    vi.stubEnv('MASTHEAD_AD_ORIGINS', 'https://ads.example.net');
+  });
+  const ADMIN_PATHS = ['/admin/comments', '/admin/preview', '/api/preview', '/api/preview/exit'];
+
+  it('answers the admin area and preview on the admin host only, with a policy that admits no ad provider', () => {
+    for (const path of ADMIN_PATHS) {
+      const response = get(path, undefined, ADMIN);
+      expect(lets(response), path).toBe(true);
+      expect(response.headers.get('content-security-policy'), path).not.toContain('ads.example');
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-src 'none'");
+    }
+  });
+
+  it.each([
+    ['the public host', 'news.example.org'],
+    ['no host', ''],
+    ['the host with a trailing dot', `${ADMIN}.`],
+    ['a longer host', `${ADMIN}.evil.com`],
+    ['a user before it', `evil.com@${ADMIN}`],
+  ])('answers the site’s own 404 on %s', async (_name, host) => {
+    for (const path of ADMIN_PATHS) {
+      const response = get(path, undefined, host);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toBe(NOT_FOUND_HTML);
+    }
+    // Draft mode, even with this build's real cookie, is for the admin host.
+    expect(get('/world/secret', PREVIEW_ID, host).status).toBe(404);
+    expect(get('/world/kim', PREVIEW_ID, host).status).toBe(404);
+    expect(lets(get('/world/kim', undefined, host))).toBe(true);
+  });
+
+  it('reads no X-Forwarded-Host, which a page’s script may set on its own requests', () => {
+    const forged = new NextRequest('http://localhost/admin/comments', {
+      headers: { host: 'news.example.org', 'x-forwarded-host': ADMIN },
+    });
+    expect((proxyModule.proxy(forged) as Response).status).toBe(404);
+  });
+
+  it('renders no public page on the admin host: a 404 without a script, the front page sent to moderation', async () => {
+    for (const path of ['/world/kim', '/search', '/feed.xml', '/world/invented']) {
+      const response = get(path, undefined, ADMIN);
+      expect(response.status, path).toBe(404);
+      const html = await response.text();
+      expect(html, path).toContain('<h1>Not found</h1>');
+      expect(html, path).not.toMatch(/<script/i);
+      expect(response.headers.get('content-security-policy'), path).not.toContain('ads.example');
+    }
+    const front = get('/', undefined, ADMIN);
+    expect(front.status).toBe(303);
+    expect(front.headers.get('location')).toBe('/admin/comments');
+    // Its own pictures and icons still load; previews open, invented addresses still do not.
+    expect(lets(get('/ads.txt', undefined, ADMIN))).toBe(true);
+    expect(lets(get('/world/secret', PREVIEW_ID, ADMIN))).toBe(true);
+    expect(lets(get('/world/kim', PREVIEW_ID, ADMIN))).toBe(true);
+    expect(get('/world/invented', PREVIEW_ID, ADMIN).status).toBe(404);
+    expect(get('/world/secret', 'forged', ADMIN).status).toBe(404);
+  });
+
+  it('shuts the admin area everywhere when ADMIN_ORIGIN is not an origin', () => {
+    vi.stubEnv('ADMIN_ORIGIN', `https://${ADMIN}/admin`);
+    expect(get('/admin/comments', undefined, ADMIN).status).toBe(404);
+    expect(lets(get('/world/kim', undefined, ADMIN))).toBe(true);
   });
 });
 
@@ -186,14 +256,14 @@ describe('the proxy’s matcher', () => {
     '/world/x%2Fy',
     '/_nextish',
     '/x/_next/static/a.js',
+    // The admin host must not render the front page (ADMIN_ORIGIN).
+    '/',
+    '/?utm_source=x',
   ])('runs the proxy for %s', (url) => {
     expect(unstable_doesMiddlewareMatch({ config: proxyModule.config, url })).toBe(true);
   });
 
   it.each([
-    // The front page always exists: the busiest page pays nothing.
-    '/',
-    '/?utm_source=x',
     '/_next/static/chunks/app.js',
     '/_next/image?url=%2Fimages%2Fa.jpg&w=640&q=75',
     '/__nextjs_original-stack-frames',

@@ -1,3 +1,5 @@
+import { plainOrigin } from './plain-origin.js';
+
 /**
  * ADMIN_PASSWORD, PREVIEW_SECRET and PUBLISH_SECRET each switch on a way past the public site. Either one is
  * refused, and its area stays off, when it is shorter than this: the throttle slows guessing
@@ -41,4 +43,43 @@ export function configurationProblems(env: Env = process.env): string[] {
     }
   }
   return problems;
+}
+
+export type AdminOriginSetting =
+  | { state: 'off' }
+  | { state: 'invalid'; problem: string }
+  | { state: 'on'; origin: string; hostname: string };
+
+/**
+ * ADMIN_ORIGIN (`https://admin.example.org`): the one host the admin area and preview answer on,
+ * so that no script of a public page (an ad provider's, or an injection) ever runs on the origin
+ * whose cookie signs a moderator in (docs/decisions/019). A plain origin, and a host other than
+ * SITE_URL's: browsers keep cookies per host, not per port, so a port of its own separates
+ * nothing.
+ */
+export function adminOrigin(env: Env = process.env): AdminOriginSetting {
+  const value = env.ADMIN_ORIGIN;
+  if (value === undefined || value === '') return { state: 'off' };
+  const origin = plainOrigin(value);
+  const shown = JSON.stringify(value.slice(0, 200));
+  if (!origin) {
+    return {
+      state: 'invalid',
+      problem: `ADMIN_ORIGIN ${shown} is not an origin: write the scheme, host and optional port only, such as https://admin.example.org.`,
+    };
+  }
+  const site = URL.canParse(env.SITE_URL ?? '') ? new URL(env.SITE_URL ?? '').hostname : '';
+  if (origin.host === site.toLowerCase()) {
+    return {
+      state: 'invalid',
+      problem: `ADMIN_ORIGIN ${shown} has the host of SITE_URL; browsers share cookies across ports, so it needs a host of its own, such as admin.${site}.`,
+    };
+  }
+  return { state: 'on', origin: origin.origin, hostname: origin.host };
+}
+
+/** Settings the server refuses to start with (instrumentation.ts), each naming its setting. */
+export function startupRefusals(env: Env = process.env): string[] {
+  const admin = adminOrigin(env);
+  return admin.state === 'invalid' ? [admin.problem] : [];
 }
