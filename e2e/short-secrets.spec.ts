@@ -59,7 +59,8 @@ test('secrets under 12 characters keep admin and preview off, and the server say
     );
     await expect(page.getByLabel('Password')).toHaveCount(0);
 
-    const preview = await request.get(`${base}/api/preview?secret=letmein&path=/`, {
+    const preview = await request.post(`${base}/api/preview`, {
+      form: { secret: 'letmein', path: '/' },
       maxRedirects: 0,
     });
     expect(preview.status()).toBe(404);
