@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { decideHost } from '@/lib/routing/admin-host';
+import { searchThrottle } from '@/lib/content/search-throttle';
 import { checkRequestBody } from '@/lib/routing/body-check';
 import { decideRoute } from '@/lib/routing/decide';
 import {
@@ -59,6 +60,8 @@ function route(request: NextRequest): NextResponse {
       return response;
     }
     case 'public':
+      // A search is rendered for each request: one network may ask only so often.
+      if (pathname === '/search') return searchThrottle(request) ?? NextResponse.next();
       // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
       return siteRoute(request, pathname) ?? notFoundResponse() ?? NextResponse.next();
   }
