@@ -47,11 +47,8 @@ function route(request: NextRequest): NextResponse {
       return notFoundResponse() ?? adminHostNotFoundResponse();
     case 'admin-not-found':
       return adminHostNotFoundResponse();
-    case 'to-admin': {
-      const response = refusal(303, '', 'text/plain; charset=utf-8', { adminHost: true });
-      response.headers.set('Location', '/admin/comments');
-      return response;
-    }
+    case 'to-admin':
+      return NextResponse.redirect(new URL('/admin/comments', request.url), 303);
     case 'admin': {
       const response = siteRoute(request, pathname);
       if (!response) return adminHostNotFoundResponse();

@@ -97,6 +97,7 @@ if check "production build (next build)" npx next build; then
   fi
   check "faults: SIGKILL mid-load, PostgreSQL down at start and mid-run" node scripts/check-faults.mjs
   check "publish: new, edited, removed, scheduled and pushed articles live without a rebuild" node scripts/check-publish.mjs
+  check "ADMIN_ORIGIN: admin and preview only on the admin host, hostile Host headers refused" node scripts/check-admin-origin.mjs
   check "advertising: house promotions and a script provider, each on a build of its own" \
     node scripts/check-ads.mjs --reports "$REPORTS"
   check "cluster: two standalone instances behind nginx sharing PostgreSQL, Redis and content" \
