@@ -4,7 +4,9 @@
 // answers that the version is live.
 //   --server <url>   the server (default SITE_URL, else http://localhost:3000)
 //   --commit <sha>   publish that commit of the content repository instead of the working tree
-//                    (what the push webhook runs); PUBLISH_REMOTE names the repository
+//                    (what the push webhook runs); PUBLISH_REMOTE names the repository. Refused
+//                    (exit 3, saying why) unless it moves the site forward and content/ holds
+//                    only files (docs/decisions/018)
 //   --no-notify      write the version only (the server's watcher takes it up within a second)
 import { setPriority } from 'node:os';
 import path from 'node:path';
@@ -14,7 +16,8 @@ import { buildContent } from '../lib/content/build/pipeline';
 import { withContentLock } from '../lib/content/build/lock';
 import { currentSearchIndex } from '../lib/content/search-index';
 import { addFullSearch, collectGarbage, searchChain } from '../lib/content/store/write';
-import { checkoutCommit, headCommit } from './lib/content-commit';
+import { redactCredentials } from '../lib/publish/git-remote';
+import { checkoutCommit, headCommit, PublishRefused } from './lib/content-commit';
 import { notifyServer } from './lib/notify-server';
 
 /** Publishes since the last full search index after which one is written again. */
@@ -38,7 +41,20 @@ if (values.commit) {
     console.error('publish: --commit takes a full commit id (40 hexadecimal characters)');
     process.exit(2);
   }
-  contentDir = checkoutCommit(root, values.commit);
+  try {
+    contentDir = checkoutCommit(root, values.commit);
+  } catch (error) {
+    // In the server's log (the webhook's publish runs here): why nothing was published.
+    if (error instanceof PublishRefused) {
+      console.error(`publish: ${error.message}`);
+      process.exit(3);
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    console.error(
+      `publish: commit ${values.commit} could not be fetched: ${redactCredentials(why)}`,
+    );
+    process.exit(1);
+  }
   commit = values.commit;
 }
 
