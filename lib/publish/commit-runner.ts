@@ -36,7 +36,9 @@ function run(sha: string, { tsx, script }: { tsx: string; script: string }): Pro
       resolve();
     });
     child.on('exit', (code) => {
-      if (code !== 0) console.error(`publish: commit ${sha} was not published (exit ${code})`);
+      // Exit 3: refused (an old commit, a link in content/), and the script has said why.
+      if (code === 3) console.error(`publish: commit ${sha} was refused, for the reason above`);
+      else if (code !== 0) console.error(`publish: commit ${sha} was not published (exit ${code})`);
       resolve();
     });
   });
