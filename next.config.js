@@ -47,8 +47,11 @@ const nextConfig = {
   poweredByHeader: false,
   env: { MASTHEAD_AD_ORIGINS: adOrigins.join(' ') },
   // What the container image runs, and what scripts/check-cluster.mjs starts twice: the server
-  // with only the files it needs (docs/decisions/015).
-  output: 'standalone',
+  // with only the files it needs (docs/decisions/015). Only when asked (the Dockerfile and
+  // command B ask): `npm start` is `next start`, which says it does not work with standalone
+  // output, and a checkout's server must run from the checkout, where the webhook's publish, the
+  // local database and the content store are (docs/decisions/020).
+  ...(process.env.MASTHEAD_STANDALONE === '1' ? { output: 'standalone' } : {}),
   // Next follows every path the server builds from process.cwd() into the standalone folder:
   // the local comment database and its secret (data/), the publish script the webhook runs in a
   // checkout, and public/ (which the image copies beside the server itself).

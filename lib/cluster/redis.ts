@@ -1,6 +1,26 @@
 import { createClient } from 'redis';
+import { databaseOf, ensureKeyspaceEvents } from './keyspace-events';
 
 export type Redis = ReturnType<typeof createClient>;
+
+/**
+ * The longest a request waits on Redis for one step before going on without it: Redis that is
+ * slow, paused or unreachable makes a page slower by at most this (docs/decisions/020).
+ */
+export const REDIS_WAIT_MS = 500;
+
+/**
+ * `work`, or a rejection once `ms` have passed. node-redis cannot take back a command already
+ * sent, so a server that does not answer (paused, swapping, a dead link) would hold the caller
+ * until the socket gave up.
+ */
+export function within<T>(work: Promise<T>, ms = REDIS_WAIT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 type Shared = { client?: Redis; url?: string; down?: boolean };
 // On globalThis: route handlers, server actions and instrumentation are bundled apart, and one
@@ -34,8 +54,16 @@ export function redisClient(env: Partial<Record<string, string>> = process.env):
     console.error(`Masthead: Redis unavailable (${error.message}); serving from this instance.`);
   });
   client.on('ready', () => {
-    if (state.down) console.warn('Masthead: Redis is back; sharing resumed.');
+    if (!state.down) return;
+    console.warn('Masthead: Redis is back; sharing resumed.');
     state.down = false;
+    // A restarted Redis forgets a CONFIG SET: the cache's events are set again where allowed.
+    void ensureKeyspaceEvents(client, databaseOf(url))
+      .then((events) => {
+        if (!events.ok) console.error(`Masthead: ${events.problem}`);
+        else if (events.changed) console.warn(`Masthead: ${events.changed}.`);
+      })
+      .catch(() => {});
   });
   client.connect().catch(() => {
     // Reported by the 'error' listener; the reconnect strategy keeps trying.

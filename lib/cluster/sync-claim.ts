@@ -1,4 +1,4 @@
-import { readyRedis } from './redis';
+import { readyRedis, within } from './redis';
 
 /** Long enough for every instance's watcher to have looked; a view is seen once a second. */
 const CLAIM_TTL_S = 3600;
@@ -19,7 +19,10 @@ export async function claimView(version: string, validUntil: number): Promise<bo
   if (!redis) return true;
   try {
     const key = `masthead:synced:${version}:${Number.isFinite(validUntil) ? validUntil : 'never'}`;
-    return (await redis.set(key, String(process.pid), { NX: true, EX: CLAIM_TTL_S })) === 'OK';
+    // Not answered in time (slow, paused): revalidating twice costs renders, never freshness.
+    return (
+      (await within(redis.set(key, String(process.pid), { NX: true, EX: CLAIM_TTL_S }))) === 'OK'
+    );
   } catch {
     return true;
   }

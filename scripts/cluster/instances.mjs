@@ -15,7 +15,7 @@ export const NGINX = '/usr/sbin/nginx';
 /** Why the cluster cannot run here, or undefined. */
 export function clusterUnavailable() {
   if (!existsSync(path.join(root, '.next', 'standalone', 'server.js')))
-    return 'no .next/standalone/server.js: run `npm run build` first';
+    return 'no .next/standalone/server.js: build with MASTHEAD_STANDALONE=1 npm run build first';
   if (!existsSync(NGINX)) return 'no nginx (apt-get install nginx)';
   return undefined;
 }

@@ -20,12 +20,20 @@ const answers = (port) =>
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.once('data', (data) => {
       socket.destroy();
-      resolve(data.toString().startsWith('+PONG'));
+      // A server with requirepass answers NOAUTH: it is up all the same.
+      resolve(/^(\+PONG|-NOAUTH)/.test(data.toString()));
     });
-    socket.once('error', () => resolve(false));
+    socket.on('error', () => resolve(false));
   });
 
-export async function privateRedis(port) {
+/**
+ * Configured as compose.yaml runs Redis, unless told otherwise: `stock` leaves out the keyspace
+ * events (what `apt-get install redis-server` gives), `password` turns on `requirepass`, `args`
+ * adds any other setting (`--rename-command CONFIG ""`, `--replicaof …`).
+ * @param {number} port
+ * @param {{ stock?: boolean, password?: string, args?: string[] }} [options]
+ */
+export async function privateRedis(port, { stock = false, password, args = [] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'masthead-redis-'));
   let child;
   const start = async () => {
@@ -43,8 +51,9 @@ export async function privateRedis(port) {
         '--appendonly',
         'no',
         // The shared page cache keeps its map of tags current from expiry and eviction events.
-        '--notify-keyspace-events',
-        'Exe',
+        ...(stock ? [] : ['--notify-keyspace-events', 'Exe']),
+        ...(password ? ['--requirepass', password] : []),
+        ...args,
       ],
       { stdio: 'ignore' },
     );
@@ -63,11 +72,22 @@ export async function privateRedis(port) {
   };
   await start();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: password
+      ? `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`
+      : `redis://127.0.0.1:${port}`,
     start,
     stop,
-    cli: (...args) =>
-      execFileSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).trim(),
+    cli: (...command) =>
+      execFileSync(
+        'redis-cli',
+        [
+          '-p',
+          String(port),
+          ...(password ? ['--no-auth-warning', '-a', password] : []),
+          ...command,
+        ],
+        { encoding: 'utf8' },
+      ).trim(),
     async destroy() {
       await stop();
       rmSync(dir, { recursive: true, force: true });

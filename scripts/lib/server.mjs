@@ -78,3 +78,30 @@ export async function startNext({ port, env, readyPath = '/robots.txt', cwd }) {
   const { stop, kill, log } = await startServer({ argv, env, readyUrl: base + readyPath, cwd });
   return { base, stop, kill, log };
 }
+
+/**
+ * `next start` that should refuse to serve: resolves to its exit code and everything it said,
+ * or to code null if it was still running after `timeoutMs` (then it is stopped).
+ */
+export function refusedNext({ port, env = {}, timeoutMs = 30_000, cwd = root }) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'],
+      {
+        cwd,
+        env: { ...process.env, NODE_ENV: 'production', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    );
+    let said = '';
+    child.stdout.on('data', (chunk) => (said += chunk));
+    child.stderr.on('data', (chunk) => (said += chunk));
+    const timer = setTimeout(() => process.kill(-child.pid, 'SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, said });
+    });
+  });
+}
