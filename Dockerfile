@@ -4,6 +4,11 @@
 # same layout outside Docker (scripts/cluster/instances.mjs).
 FROM node:24-slim AS base
 
+# The user every stage that runs Masthead runs as: the server, and the publisher (compose.yaml's
+# `user:`), which writes the content volume the server's copy created as this user.
+RUN groupadd --system --gid 1001 nodejs \
+  && useradd --system --uid 1001 --gid nodejs --create-home nextjs
+
 # Install dependencies only when needed
 FROM base AS deps
 # better-sqlite3 compiles its native module when no prebuilt binary can be downloaded. This
@@ -25,7 +30,10 @@ COPY . .
 # content step compiles content/ into .masthead/content.
 ARG SITE_URL=http://localhost:3000
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npm run build
+# Standalone output is asked for here only: in a checkout, `npm start` is `next start`
+# (docs/decisions/020).
+RUN MASTHEAD_STANDALONE=1 npm run build \
+  && chown -R nextjs:nodejs .masthead
 
 # Production image, copy all the files and run next
 FROM base AS runner
@@ -33,9 +41,6 @@ WORKDIR /app
 
 ENV NODE_ENV=production
 ENV NEXT_TELEMETRY_DISABLED=1
-
-RUN groupadd --system --gid 1001 nodejs \
-  && useradd --system --uid 1001 --gid nodejs nextjs
 
 COPY --from=builder /app/public ./public
 

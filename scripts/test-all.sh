@@ -87,6 +87,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/un
 # only the newest six articles prerendered, so the rest exercise rendering on first request.
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2}
 export MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
+# The build the image makes (.next/standalone, which the cluster check runs); `next start`, which
+# the e2e run uses, serves it too (docs/decisions/020).
+export MASTHEAD_STANDALONE=1
 if check "production build (next build)" npx next build; then
   # Before the e2e run, so no page it regenerates (with its comments) is in what is weighed.
   check "page weight within budgets (bench/budgets.json)" node bench/weight.mjs --check
@@ -102,6 +105,8 @@ if check "production build (next build)" npx next build; then
     node scripts/check-ads.mjs --reports "$REPORTS"
   check "cluster: two standalone instances behind nginx sharing PostgreSQL, Redis and content" \
     node scripts/check-cluster.mjs --figures "$REPORTS/cluster.json"
+  check "Redis as operators run it: stock, paused, busy, full, read-only, gone; pages within a second" \
+    node scripts/check-redis.mjs
 else
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi
