@@ -1,7 +1,7 @@
 import 'server-only';
 import { getArticleBySlug } from './queries';
 import { currentSearchIndex } from './search-index';
-import { SEARCH_QUERY_OPTIONS } from './search-options';
+import { searchOptionsFor } from './search-options';
 import { parseSearchQuery } from './search-query';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
@@ -27,7 +27,7 @@ export function searchArticles(
   if (!index) return none;
   // Scheduled articles are in the index before their time; readers see only what is live.
   const results = index.search(words.join(' '), {
-    ...SEARCH_QUERY_OPTIONS,
+    ...searchOptionsFor(index),
     filter: (result) =>
       (!section || result.section === section) && getArticleBySlug(String(result.id)) !== undefined,
   });

@@ -1,0 +1,103 @@
+// The most expensive searches a reader can send, found by measuring, for bench/discovery.ts.
+// MiniSearch looks each word up on its own and only then combines the results, so a query
+// costs the sum of its words: the dearest query the caps allow is the dearest typo-tolerant
+// word in each of the first FUZZY_WORDS places, the dearest exact words after them, and the
+// dearest unfinished word last.
+import type MiniSearch from 'minisearch';
+import type { SearchOptions } from 'minisearch';
+import {
+  FUZZY_WORDS,
+  SEARCH_QUERY_OPTIONS,
+  searchOptionsFor,
+  type SearchDoc,
+} from '../lib/content/search-options';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from '../lib/content/search-query';
+import { snippet } from '../lib/content/snippet';
+
+type Index = MiniSearch<SearchDoc>;
+
+/** The options before issue 17: typo tolerance for every word, whatever the count. */
+export const UNCAPPED_OPTIONS: SearchOptions = {
+  ...SEARCH_QUERY_OPTIONS,
+  fuzzy: (term) => (term.length >= 5 ? 1 : false),
+};
+
+/** One search as /search runs it: the capped words, then the snippets of the first 20. */
+export function runSearch(index: Index, query: string, options: SearchOptions = {}): number {
+  const { words } = parseSearchQuery(query);
+  const results = words.length
+    ? index.search(words.join(' '), { ...searchOptionsFor(index), ...options })
+    : [];
+  for (const r of results.slice(0, 20)) snippet(String(r.excerpt), r.terms);
+  return results.length;
+}
+
+/** One search as /search ran it before the caps: the raw 200 characters, every word forgiving. */
+export function runUncapped(index: Index, query: string): number {
+  const results = index.search(query.slice(0, MAX_QUERY_LENGTH), UNCAPPED_OPTIONS);
+  for (const r of results.slice(0, 20)) snippet(String(r.excerpt), r.terms);
+  return results.length;
+}
+
+/** The median of `runs` timings of `fn`, in ms. */
+export function medianMs(fn: () => unknown, runs: number): number {
+  const times = Array.from({ length: runs }, () => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  }).sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
+}
+
+const dearest = (index: Index, candidates: string[], options: SearchOptions, n: number) => {
+  // Each measured once, then the dearest few again, for a median less moved by chance.
+  const once = candidates
+    .map((term) => ({ term, ms: medianMs(() => index.search(term, options), 1) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n + 10);
+  return once
+    .map(({ term }) => ({ term, ms: medianMs(() => index.search(term, options), 3) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n)
+    .map((c) => c.term);
+};
+
+/**
+ * The costliest query under the caps, and the costliest 200 characters before them, built from
+ * the `candidates` words each measured alone (the commonest words of the corpus, whose posting
+ * lists are longest, and the beginnings of them).
+ */
+export function worstQueries(index: Index, candidates: string[]) {
+  const words = [...new Set(candidates)].slice(0, 150);
+  const long = words.filter((w) => w.length >= 5);
+  const fuzzy = { ...SEARCH_QUERY_OPTIONS, fuzzy: 1, prefix: false };
+  const exact = { ...SEARCH_QUERY_OPTIONS, fuzzy: false, prefix: false };
+  const forgiving = dearest(index, long, fuzzy, FUZZY_WORDS);
+  const plain = dearest(
+    index,
+    words.filter((w) => !forgiving.includes(w)),
+    exact,
+    MAX_SEARCH_WORDS - FUZZY_WORDS - 1,
+  );
+  // The last word: a beginning of 3 to 6 letters, completed as far as the bound lets it.
+  const stems = [...new Set(words.flatMap((w) => [3, 4, 5, 6].map((n) => w.slice(0, n))))];
+  const bounded = { ...searchOptionsFor(index), fuzzy: false };
+  const [unfinished] = dearest(index, stems, bounded, 1);
+  const capped = [...forgiving, ...plain, unfinished].join(' ');
+
+  // Before the caps every word of five letters or more forgave a typo, as many as fit in 200
+  // characters, and the last word was completed however far it reached.
+  const unboundedStem = dearest(
+    index,
+    stems.filter((s) => s.length === 3),
+    { ...SEARCH_QUERY_OPTIONS, fuzzy: false, prefix: true },
+    1,
+  )[0]!;
+  const before: string[] = [];
+  for (const w of dearest(index, long, fuzzy, 40)) {
+    if ([...before, w, unboundedStem].join(' ').length > MAX_QUERY_LENGTH) break;
+    before.push(w);
+  }
+  const uncapped = [...before, unboundedStem].join(' ');
+  return { capped, uncapped };
+}
