@@ -65,6 +65,7 @@ function live(sha: string): void {
 const article = (title: string) => `---\ntitle: "${title}"\n---\n`;
 const unpacked = (sha: string) => path.join(root, '.masthead', 'checkouts', sha);
 
+// Real git repositories: each test runs a dozen git commands, slow on a busy machine.
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'masthead-commit-'));
   root = path.join(dir, 'checkout');
@@ -87,13 +88,13 @@ beforeEach(() => {
   vi.stubEnv('PUBLISH_REMOTE', origin);
   vi.stubEnv('PUBLISH_BRANCH', 'refs/heads/main');
   vi.stubEnv('MASTHEAD_CONTENT_DIR', undefined);
-});
+}, 30_000);
 afterEach(() => {
   vi.unstubAllEnvs();
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('publishing a pushed commit only forward', () => {
+describe('publishing a pushed commit only forward', { timeout: 60_000 }, () => {
   it('publishes the branch head, and a push overtaken by a later one', () => {
     const first = commit({ 'content/articles/a.mdx': article('First') });
     live(first);
@@ -132,7 +133,7 @@ describe('publishing a pushed commit only forward', () => {
   });
 });
 
-describe('a pushed commit is data', () => {
+describe('a pushed commit is data', { timeout: 60_000 }, () => {
   it('refuses symbolic links in content/ (a folder linking to itself, /etc/passwd), naming each', () => {
     commit({ 'content/articles/a.mdx': article('A') });
     const linked = commit({
@@ -146,7 +147,7 @@ describe('a pushed commit is data', () => {
   });
 });
 
-describe('a credential in PUBLISH_REMOTE', () => {
+describe('a credential in PUBLISH_REMOTE', { timeout: 60_000 }, () => {
   it('is in neither the argv git is given nor the message of a failed fetch', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
