@@ -4,20 +4,24 @@
 // with `next start` running: a new article, an edit and a removal published with
 // `npm run publish` reach the article's URL, the front page, its section and topic, the feeds,
 // the sitemap and search; a file with a mistake publishes nothing and says where; a scheduled
-// article goes live at its time with nobody publishing; a signed GitHub push webhook publishes
-// the pushed commit, and a wrongly signed one is refused. Everything on loopback; the scratch
-// copy is removed at the end. Exit 0 only when all held.
+// article goes live at its time with nobody publishing; a folder linking to itself publishes
+// nothing; a signed GitHub push webhook publishes the pushed commit even after 240 forged ones,
+// and a redelivered push, another repository's, an old commit replayed and a commit with links
+// in content/ publish nothing; a token in PUBLISH_REMOTE is never printed
+// (scripts/lib/publish-push-checks.mjs). Everything on loopback; the scratch copy is removed at
+// the end. Exit 0 only when all held. PUBLISH_CHECK_PORT moves its server (default 3320).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { cpSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { copyCheckoutFiles } from './lib/checkout-files.mjs';
+import { checkPushes, REPOSITORY } from './lib/publish-push-checks.mjs';
 import { startNext } from './lib/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = path.join(root, 'bench', '.scratch', 'publish-check');
-const PORT = 3320;
+const PORT = Number(process.env.PUBLISH_CHECK_PORT ?? 3320);
+const TSX = path.join(root, 'node_modules', '.bin', 'tsx');
 const SECRET = 'publish-check-secret';
 let failures = 0;
 
@@ -49,11 +53,11 @@ const article = (
 
 function publish(server) {
   const started = Date.now();
-  const run = spawnSync(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    [path.join(scratch, 'scripts', 'publish.ts'), '--server', server],
-    { cwd: scratch, encoding: 'utf8', env: { ...process.env, PUBLISH_SECRET: SECRET } },
-  );
+  const run = spawnSync(TSX, [path.join(scratch, 'scripts', 'publish.ts'), '--server', server], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, PUBLISH_SECRET: SECRET },
+  });
   return { code: run.status, output: `${run.stdout}${run.stderr}`, ms: Date.now() - started };
 }
 
@@ -115,7 +119,12 @@ git(scratch, 'clone', '--quiet', '--bare', scratch, origin);
 const server = await startNext({
   port: PORT,
   cwd: scratch,
-  env: { PUBLISH_SECRET: SECRET, PUBLISH_REMOTE: origin, PUBLISH_BRANCH: 'refs/heads/main' },
+  env: {
+    PUBLISH_SECRET: SECRET,
+    PUBLISH_REMOTE: origin,
+    PUBLISH_BRANCH: 'refs/heads/main',
+    PUBLISH_REPOSITORY: REPOSITORY,
+  },
 });
 try {
   const title = 'Publish check: a story without a rebuild';
@@ -186,45 +195,31 @@ try {
     `scheduled for ${at.toISOString()}: ${early.status} before its time, live everywhere ${live ? `${((Date.now() - at.getTime()) / 1000).toFixed(1)} s after it` : 'never (within 60 s)'}`,
   );
 
-  // A colleague commits an article and pushes; the git host calls the webhook.
-  git(scratch, 'clone', '--quiet', origin, desk);
-  const pushedTitle = 'Publish check: a story from a push';
-  writeFileSync(
-    path.join(desk, 'content', 'articles', 'publish-check-pushed.mdx'),
-    article(pushedTitle),
-  );
-  git(desk, 'add', '-A');
-  git(desk, 'commit', '--quiet', '-m', 'A story from a push');
-  git(desk, 'push', '--quiet', 'origin', 'main');
-  const sha = git(desk, 'rev-parse', 'HEAD');
-  const body = JSON.stringify({
-    ref: 'refs/heads/main',
-    before: '0'.repeat(40),
-    after: sha,
-    repository: { full_name: 'newsroom/content' },
-  });
-  const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;
-  const send = (sig) =>
-    fetch(`${server.base}/api/publish`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'push',
-        'x-hub-signature-256': sig,
-      },
-      body,
-    });
-  const forged = await send(`sha256=${'0'.repeat(64)}`);
-  const pushedAt = Date.now();
-  const accepted = await send(signature);
-  const pushedLive = await waitFor(
-    async () => (await page(server.base, '/world/publish-check-pushed')).text.includes(pushedTitle),
-    30_000,
-  );
+  // content/ is data: a folder linking to itself in the working tree publishes nothing.
+  const loop = content('articles', 'publish-check-loop');
+  symlinkSync('.', loop);
+  run = publish(server.base);
+  unlinkSync(loop);
   report(
-    forged.status === 401 && accepted.status === 202 && pushedLive,
-    `push webhook: a forged signature answers ${forged.status}; the signed push ${accepted.status}, and the pushed article is live ${pushedLive ? `after ${Date.now() - pushedAt} ms` : 'never (within 30 s)'}`,
+    run.code === 1 &&
+      run.output.includes('content/articles/publish-check-loop:1  file  is a symbolic link'),
+    `a folder linking to itself in content/: exits ${run.code}, and names it`,
   );
+
+  // The push webhook: a colleague commits and pushes, the git host calls it (and others try to).
+  git(scratch, 'clone', '--quiet', origin, desk);
+  await checkPushes({
+    server,
+    secret: SECRET,
+    desk,
+    scratch,
+    tsx: TSX,
+    git,
+    article,
+    page,
+    waitFor,
+    report,
+  });
 } catch (error) {
   report(false, `the check itself failed: ${error instanceof Error ? error.stack : error}`);
 } finally {
