@@ -42,7 +42,7 @@ const READY_WITHIN_MS = 30_000;
 
 /** One per process: Next makes a handler per request. */
 const state =
-  /** @type {{ probe?: ReturnType<typeof createClient>, shared?: Shared, ready: boolean, answering: boolean, madeAt: number, pending: Set<string> }} */ ({
+  /** @type {{ probe?: ReturnType<typeof createClient>, shared?: Shared, ready: boolean, answering: boolean, madeAt: number, pending: Set<string>, flushing?: Promise<void> }} */ ({
     ready: false,
     answering: true,
     madeAt: 0,
@@ -239,12 +239,16 @@ export default class MastheadCacheHandler {
     if (!this.url) return undefined;
     const shared = sharedHandler(this.url, this.ctx?.serverDistDir);
     if (!shared?.client.isReady || !state.ready || !state.answering) return undefined;
-    if (state.pending.size > 0) {
+    if (state.pending.size > 0 && !state.flushing) {
       const tags = [...state.pending];
       state.pending.clear();
-      void revalidate(shared, tags);
+      state.flushing = revalidate(shared, tags).finally(() => {
+        state.flushing = undefined;
+      });
     }
-    return shared;
+    // Until the revalidations that waited for Redis are through, its entries may be the ones
+    // they remove: read nothing, render.
+    return state.flushing ? undefined : shared;
   }
 
   /** @param {string} key @param {any} ctx */
