@@ -72,8 +72,9 @@ const rebuild = () => {
     });
 };
 // chokidar, not fs.watch: editors' tools save by writing a new file over the old one, and
-// Node's own recursive watcher on Linux loses track of a file replaced that way.
-watch(options.contentDir, { ignoreInitial: true })
+// Node's own recursive watcher on Linux loses track of a file replaced that way. Links are not
+// followed: a folder linking to itself would walk for ever, and the build refuses links anyway.
+watch(options.contentDir, { ignoreInitial: true, followSymlinks: false })
   .on('all', () => {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 150);
