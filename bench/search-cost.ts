@@ -5,12 +5,8 @@
 // dearest unfinished word last.
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import {
-  FUZZY_WORDS,
-  SEARCH_QUERY_OPTIONS,
-  searchOptionsFor,
-  type SearchDoc,
-} from '../lib/content/search-options';
+import { FUZZY_WORDS, SEARCH_QUERY_OPTIONS, type SearchDoc } from '../lib/content/search-options';
+import { planSearch } from '../lib/content/search-plan';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from '../lib/content/search-query';
 import { snippet } from '../lib/content/snippet';
 
@@ -24,10 +20,10 @@ export const UNCAPPED_OPTIONS: SearchOptions = {
 
 /** One search as /search runs it: the capped words, then the snippets of the first 20. */
 export function runSearch(index: Index, query: string, options: SearchOptions = {}): number {
-  const { words } = parseSearchQuery(query);
-  const results = words.length
-    ? index.search(words.join(' '), { ...searchOptionsFor(index), ...options })
-    : [];
+  const asked = parseSearchQuery(query);
+  if (asked.words.length === 0) return 0;
+  const { words, options: planned } = planSearch(index, asked);
+  const results = index.search(words.join(' '), { ...planned, ...options });
   for (const r of results.slice(0, 20)) snippet(String(r.excerpt), r.terms);
   return results.length;
 }
@@ -49,18 +45,25 @@ export function medianMs(fn: () => unknown, runs: number): number {
   return times[Math.floor(runs / 2)]!;
 }
 
-const dearest = (index: Index, candidates: string[], options: SearchOptions, n: number) => {
+const dearestBy = (
+  index: Index,
+  candidates: string[],
+  options: (term: string) => SearchOptions,
+  n: number,
+) => {
   // Each measured once, then the dearest few again, for a median less moved by chance.
   const once = candidates
-    .map((term) => ({ term, ms: medianMs(() => index.search(term, options), 1) }))
+    .map((term) => ({ term, ms: medianMs(() => index.search(term, options(term)), 1) }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, n + 10);
   return once
-    .map(({ term }) => ({ term, ms: medianMs(() => index.search(term, options), 3) }))
+    .map(({ term }) => ({ term, ms: medianMs(() => index.search(term, options(term)), 3) }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, n)
     .map((c) => c.term);
 };
+const dearest = (index: Index, candidates: string[], options: SearchOptions, n: number) =>
+  dearestBy(index, candidates, () => options, n);
 
 /**
  * The costliest query under the caps, and the costliest 200 characters before them, built from
@@ -79,17 +82,18 @@ export function worstQueries(index: Index, candidates: string[]) {
     exact,
     MAX_SEARCH_WORDS - FUZZY_WORDS - 1,
   );
-  // The last word: a beginning of 3 to 6 letters, completed as far as the bound lets it.
+  // The last word: a beginning of 3 to 6 letters, completed as far as the budget lets it.
   const stems = [...new Set(words.flatMap((w) => [3, 4, 5, 6].map((n) => w.slice(0, n))))];
-  const bounded = { ...searchOptionsFor(index), fuzzy: false };
-  const [unfinished] = dearest(index, stems, bounded, 1);
+  const bounded = (stem: string) => planSearch(index, { words: [stem], leftOut: [] }).options;
+  const [unfinished] = dearestBy(index, stems, bounded, 1);
   const capped = [...forgiving, ...plain, unfinished].join(' ');
 
   // Before the caps every word of five letters or more forgave a typo, as many as fit in 200
   // characters, and the last word was completed however far it reached.
+  // Unbounded, a dense beginning takes a second or more: the commonest words' suffice.
   const unboundedStem = dearest(
     index,
-    stems.filter((s) => s.length === 3),
+    [...new Set(words.slice(0, 30).map((w) => w.slice(0, 3)))],
     { ...SEARCH_QUERY_OPTIONS, fuzzy: false, prefix: true },
     1,
   )[0]!;

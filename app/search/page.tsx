@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SearchResultList } from '@/components/search/search-result-list';
 import { getSections } from '@/lib/content/queries';
 import { searchArticles } from '@/lib/content/search';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS } from '@/lib/content/search-query';
+import { MAX_QUERY_LENGTH } from '@/lib/content/search-query';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
 
@@ -78,7 +78,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
             </p>
             {leftOut.length > 0 && (
               <p className="mb-6 text-neutral-700 dark:text-neutral-300">
-                {`Searched for the first ${MAX_SEARCH_WORDS} words (${words.join(', ')}); ${leftOut.length} more ${leftOut.length === 1 ? 'was' : 'were'} left out.`}
+                {`Searched for the first ${words.length === 1 ? 'word' : `${words.length} words`} (${words.join(', ')}); ${leftOut.length} more ${leftOut.length === 1 ? 'was' : 'were'} left out.`}
               </p>
             )}
             <SearchResultList hits={hits} sectionNames={sectionNames} />

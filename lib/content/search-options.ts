@@ -1,4 +1,3 @@
-import type MiniSearch from 'minisearch';
 import type { Options, SearchOptions } from 'minisearch';
 import type { RateLimit } from '../security/rate-limit';
 import { STOPWORDS } from './text';
@@ -41,37 +40,6 @@ export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   combineWith: 'AND',
 };
-
-/**
- * How far an unfinished last word may reach: the places (a word in one field of one article)
- * all its completions together fill. Three letters can begin thousands of indexed words, and
- * each completion costs as much as a word of its own; past this a word is looked up as typed.
- * About what four of the commonest words fill at 10,000 articles (BENCHMARKS.md).
- */
-export const MAX_PREFIX_POSTINGS = 20_000;
-
-/** The query options for `index`: SEARCH_QUERY_OPTIONS, the last word completed within bounds. */
-export function searchOptionsFor(index: MiniSearch<SearchDoc>): SearchOptions {
-  return {
-    ...SEARCH_QUERY_OPTIONS,
-    prefix: (term, i, terms) =>
-      i === terms.length - 1 &&
-      term.length >= 3 &&
-      completionPostings(index, term) <= MAX_PREFIX_POSTINGS,
-  };
-}
-
-/** Counted up to just past the bound, so counting costs no more than the bound allows. */
-function completionPostings(index: MiniSearch<SearchDoc>, prefix: string): number {
-  let total = 0;
-  // MiniSearch keeps its words in a radix tree it leaves open to subclasses (`_index`, protected);
-  // the index is loaded from JSON as a plain MiniSearch, so it is read by name.
-  for (const [, fields] of index['_index'].atPrefix(prefix)) {
-    for (const documents of fields.values()) total += documents.size;
-    if (total > MAX_PREFIX_POSTINGS) break;
-  }
-  return total;
-}
 
 /**
  * A search is rendered for each request (tens of milliseconds at 10,000 articles, BENCHMARKS.md),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getArticleBySlug } from './queries';
 import { currentSearchIndex } from './search-index';
-import { searchOptionsFor } from './search-options';
+import { planSearch } from './search-plan';
 import { parseSearchQuery } from './search-query';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
@@ -20,14 +20,15 @@ export function searchArticles(
   query: string,
   { section, limit = 20 }: { section?: string; limit?: number } = {},
 ): SearchResults {
-  const { words, leftOut } = parseSearchQuery(query);
-  const none = { hits: [], total: 0, words, leftOut };
-  if (words.length === 0) return none;
+  const asked = parseSearchQuery(query);
+  const none = { hits: [], total: 0, ...asked };
+  if (asked.words.length === 0) return none;
   const index = currentSearchIndex();
   if (!index) return none;
+  const { words, leftOut, options } = planSearch(index, asked);
   // Scheduled articles are in the index before their time; readers see only what is live.
   const results = index.search(words.join(' '), {
-    ...searchOptionsFor(index),
+    ...options,
     filter: (result) =>
       (!section || result.section === section) && getArticleBySlug(String(result.id)) !== undefined,
   });
