@@ -7,7 +7,7 @@ export type Redis = ReturnType<typeof createClient>;
  * The longest a request waits on Redis for one step before going on without it: Redis that is
  * slow, paused or unreachable makes a page slower by at most this (docs/decisions/020).
  */
-export const REDIS_WAIT_MS = 500;
+export const REDIS_WAIT_MS = 750;
 
 /**
  * `work`, or a rejection once `ms` have passed. node-redis cannot take back a command already
