@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
 import MastheadCacheHandler, { closeSharedCache, WAIT_MS, within } from './cache-handler.mjs';
+import { REDIS_WAIT_MS } from './redis';
 
 type Got = { value?: { data?: { body?: string } } } | null;
 const FETCH = { kind: 'FETCH', tags: ['t'], fetchCache: true, revalidate: 30 };
@@ -22,8 +23,9 @@ describe('within', () => {
     expect(await within(Promise.resolve('answer'), 'late')).toBe('answer');
   });
 
-  it('is at most about a second, what a reader may wait on Redis', () => {
+  it('is at most about a second, what a reader may wait on Redis, here and in redis.ts', () => {
     expect(WAIT_MS).toBeLessThanOrEqual(1_000);
+    expect(REDIS_WAIT_MS).toBe(WAIT_MS);
   });
 });
 
