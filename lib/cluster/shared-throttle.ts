@@ -7,7 +7,7 @@ import {
   type ThrottleOptions,
   type Verdict,
 } from '../security/throttle';
-import type { Redis } from './redis';
+import { within, type Redis } from './redis';
 
 /**
  * The same lanes and doubling waits as lib/security/throttle.ts, counted in Redis so that every
@@ -18,7 +18,8 @@ import type { Redis } from './redis';
  * attack. A device's failure touches its own record only.
  *
  * While Redis is away the process's own throttle counts instead: guessing is still slowed, by
- * each instance on its own, and nobody who knows the secret is locked out by the outage.
+ * each instance on its own, and nobody who knows the secret is locked out by the outage. A
+ * Redis that is slow or paused counts as away after REDIS_WAIT_MS: a sign-in never hangs on it.
  */
 const RECORD = `
 local function record(key, now, free, first, max, forget)
@@ -73,7 +74,7 @@ export function createSharedThrottle(
       const client = redis();
       if (!client) return local.check(who, now);
       try {
-        const blockedUntil = Number((await client.hGet(laneKey(who), 'blockedUntil')) ?? 0);
+        const blockedUntil = Number((await within(client.hGet(laneKey(who), 'blockedUntil'))) ?? 0);
         return blockedUntil > now
           ? { allowed: false, retryAfterS: Math.ceil((blockedUntil - now) / 1000) }
           : { allowed: true };
@@ -88,17 +89,19 @@ export function createSharedThrottle(
       if (!client) return;
       const device = typeof who !== 'string';
       try {
-        await client.eval(RECORD, {
-          keys: [laneKey(who), siteKey],
-          arguments: [
-            String(now),
-            device ? 'device' : 'network',
-            ...limitArgs(device ? limits.perDevice : limits.perNetwork),
-            ...limitArgs(limits.underAttack),
-            String(limits.siteWide.free),
-            String(limits.siteWide.forgetAfterMs),
-          ],
-        });
+        await within(
+          client.eval(RECORD, {
+            keys: [laneKey(who), siteKey],
+            arguments: [
+              String(now),
+              device ? 'device' : 'network',
+              ...limitArgs(device ? limits.perDevice : limits.perNetwork),
+              ...limitArgs(limits.underAttack),
+              String(limits.siteWide.free),
+              String(limits.siteWide.forgetAfterMs),
+            ],
+          }),
+        );
       } catch {
         // Counted by this process.
       }
@@ -106,7 +109,8 @@ export function createSharedThrottle(
     async succeed(who) {
       local.succeed(who);
       try {
-        await redis()?.del(laneKey(who));
+        const client = redis();
+        if (client) await within(client.del(laneKey(who)));
       } catch {
         // The record runs out by itself.
       }
