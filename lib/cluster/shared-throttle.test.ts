@@ -86,11 +86,12 @@ describe.skipIf(unavailable)('the throttle shared through Redis', () => {
 
   it('answers each sign-in step within a second while Redis is paused, counting on its own', async () => {
     const a = await instance();
-    server.cli('CLIENT', 'PAUSE', '4000', 'ALL');
+    const pausedUntil = Date.now() + 8_000;
+    server.cli('CLIENT', 'PAUSE', '8000', 'ALL');
     const timed = async <T>(step: () => Promise<T> | T) => {
       const started = Date.now();
       const result = await step();
-      // REDIS_WAIT_MS (750 ms), then the process's own count; unbounded, a call waited 4 s.
+      // REDIS_WAIT_MS (750 ms), then the process's own count; unbounded, a call waited 8 s.
       expect(Date.now() - started).toBeLessThan(1_000);
       return result;
     };
@@ -99,8 +100,9 @@ describe.skipIf(unavailable)('the throttle shared through Redis', () => {
     expect((await timed(() => a.check('paused', T0))).allowed).toBe(false);
     expect((await timed(() => a.check('someone-else', T0))).allowed).toBe(true);
     await timed(() => a.succeed('someone-else'));
-    // The pause ends by itself; the next test's flushall waits for it.
-    await new Promise((r) => setTimeout(r, 4_000));
+    // Every step above ran while Redis was paused (nine at most 750 ms each); then it ends.
+    expect(Date.now()).toBeLessThan(pausedUntil);
+    await new Promise((r) => setTimeout(r, pausedUntil - Date.now() + 200));
   }, 20_000);
 
   it('keeps throttling on its own while Redis is away, and shares again when it is back', async () => {
