@@ -1,15 +1,8 @@
 import type { NextRequest, NextResponse } from 'next/server';
 import { refusal } from '@/lib/routing/not-found-response';
 import { describeWait, networkKey } from '@/lib/security/attempts';
-import { createRateLimiter, type RateLimit } from '@/lib/security/rate-limit';
-
-/**
- * A search is rendered for each request (tens of milliseconds at 10,000 articles, BENCHMARKS.md),
- * so one network may run 60 at once and then one a second: far more than a person searches,
- * even an office sharing one address, and the same for the parallel e2e suite; a script from
- * one network gets a second of the server's time per second at most.
- */
-export const SEARCH_RATE: RateLimit = { burst: 60, perSecond: 1, maxKeys: 10_000 };
+import { createRateLimiter } from '@/lib/security/rate-limit';
+import { SEARCH_RATE } from './search-options';
 
 const limiter = createRateLimiter(SEARCH_RATE);
 
