@@ -15,7 +15,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
   const query = first(params.q).trim().slice(0, MAX_QUERY_LENGTH);
   const sections = getSections();
   const section = sections.find((s) => s.id === first(params.section));
-  const { hits, total, words, leftOut } = searchArticles(
+  const { hits, total, words, leftOut, corrections } = searchArticles(
     query,
     section ? { section: section.id } : {},
   );
@@ -76,6 +76,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 ? `No stories match “${query}”${section ? ` in ${section.name}` : ''}.`
                 : `${total} ${total === 1 ? 'story matches' : 'stories match'} “${query}”${section ? ` in ${section.name}` : ''}${total > hits.length ? `; the best ${hits.length} are shown` : ''}.`}
             </p>
+            {corrections.length > 0 && (
+              <p className="mb-6 text-neutral-700 dark:text-neutral-300">
+                {`Showing results for ${words.join(' ')}: no story has ${corrections.map((c) => `“${c.typed}”`).join(' or ')}.`}
+              </p>
+            )}
             {leftOut.length > 0 && (
               <p className="mb-6 text-neutral-700 dark:text-neutral-300">
                 {`Searched for the first ${words.length === 1 ? 'word' : `${words.length} words`} (${words.join(', ')}); ${leftOut.length} more ${leftOut.length === 1 ? 'was' : 'were'} left out.`}

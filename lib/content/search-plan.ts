@@ -6,9 +6,7 @@ import type { SearchQuery } from './search-query';
 /**
  * What one search may cost, in places read (a word in one field of one article). MiniSearch
  * reads every place of every word it looks up before it combines them, so the places are the
- * cost. At 10,000 articles the dearest query this allows takes 6 ordinary searches' time, no
- * more than the dearest ordinary one; 20,000 took 8.8 (BENCHMARKS.md). Lower would keep typos in
- * the commonest words from being forgiven.
+ * cost. Measured at 10,000 articles in BENCHMARKS.md (the cost of one search).
  */
 export const SEARCH_BUDGET = 10_000;
 /**
@@ -17,13 +15,26 @@ export const SEARCH_BUDGET = 10_000;
  */
 export const EXPANDED_WEIGHT = 5;
 
-export type SearchPlan = SearchQuery & { options: SearchOptions };
+/** A misspelt word the search replaced by the word it was most likely meant to be. */
+export type SearchCorrection = { typed: string; searched: string };
+
+export type SearchPlan = SearchQuery & { options: SearchOptions; corrections: SearchCorrection[] };
+
+// A correction is shown on the page, so it is only ever a word of letters, marks and digits:
+// an indexed word that carries a control or format character (a bidi override, a zero-width
+// joiner: the index splits on neither) is never offered as what the reader meant.
+const PRINTABLE_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
 
 /**
  * How a query is searched within SEARCH_BUDGET: its words as typed while their places fit (the
  * first always; the page says which were left out), then typo tolerance for the first
  * FUZZY_WORDS words, then the last word completed, each while the budget lasts. An ordinary
  * query fits whole; a query of the commonest words loses its extras first.
+ *
+ * A misspelt word whose neighbours are too common to expand within the budget is corrected
+ * instead, as search engines do: when no article has the word as typed, its neighbour one edit
+ * away found in most places is searched as an exact word, at a fifth of the expansion's cost
+ * (the page says "Showing results for").
  */
 export function planSearch(
   index: MiniSearch<SearchDoc>,
@@ -35,22 +46,35 @@ export function planSearch(
   const tree = index['_index'];
   let cost = 0;
   const kept: string[] = [];
+  const found: number[] = [];
   for (const word of words) {
     const exact = places(tree.get(word));
     if (kept.length > 0 && cost + exact > budget) break;
     kept.push(word);
+    found.push(exact);
     cost += exact;
   }
   const fuzzy = new Set<number>();
+  const corrections: SearchCorrection[] = [];
   for (const [i, word] of kept.entries()) {
     if (i >= FUZZY_WORDS || word.length < 5) continue;
     let extra = 0;
-    for (const [data, distance] of tree.fuzzyGet(word, 1).values()) {
-      if (distance > 0) extra += places(data) * EXPANDED_WEIGHT;
+    let best: { term: string; places: number } | undefined;
+    for (const [term, [data, distance]] of tree.fuzzyGet(word, 1)) {
+      if (distance === 0) continue;
+      const reached = places(data);
+      extra += reached * EXPANDED_WEIGHT;
+      if (PRINTABLE_WORD.test(term) && reached > (best?.places ?? 0))
+        best = { term, places: reached };
     }
-    if (cost + extra > budget) continue;
-    fuzzy.add(i);
-    cost += extra;
+    if (cost + extra <= budget) {
+      fuzzy.add(i);
+      cost += extra;
+    } else if (best && found[i] === 0 && cost + best.places <= budget) {
+      kept[i] = best.term;
+      corrections.push({ typed: word, searched: best.term });
+      cost += best.places;
+    }
   }
   const last = kept.length - 1;
   const unfinished = kept[last];
@@ -67,6 +91,7 @@ export function planSearch(
   return {
     words: kept,
     leftOut: [...words.slice(kept.length), ...leftOut],
+    corrections,
     options: {
       ...SEARCH_QUERY_OPTIONS,
       fuzzy: (_term, i) => (fuzzy.has(i) ? 1 : false),

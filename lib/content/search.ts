@@ -1,7 +1,7 @@
 import 'server-only';
 import { getArticleBySlug } from './queries';
 import { currentSearchIndex } from './search-index';
-import { planSearch } from './search-plan';
+import { planSearch, type SearchCorrection } from './search-plan';
 import { parseSearchQuery } from './search-query';
 import { snippet, type SnippetPart } from './snippet';
 import type { ArticleMeta } from './types';
@@ -13,6 +13,8 @@ export type SearchResults = {
   /** The words searched for, and those past the limit that were not (the page says so). */
   words: string[];
   leftOut: string[];
+  /** Misspelt words searched as the word they were most likely meant to be (the page says so). */
+  corrections: SearchCorrection[];
 };
 
 /** Ranked, typo-tolerant search over titles, standfirsts, bodies and tags. */
@@ -21,11 +23,11 @@ export function searchArticles(
   { section, limit = 20 }: { section?: string; limit?: number } = {},
 ): SearchResults {
   const asked = parseSearchQuery(query);
-  const none = { hits: [], total: 0, ...asked };
+  const none = { hits: [], total: 0, ...asked, corrections: [] };
   if (asked.words.length === 0) return none;
   const index = currentSearchIndex();
   if (!index) return none;
-  const { words, leftOut, options } = planSearch(index, asked);
+  const { words, leftOut, corrections, options } = planSearch(index, asked);
   // Scheduled articles are in the index before their time; readers see only what is live.
   const results = index.search(words.join(' '), {
     ...options,
@@ -38,5 +40,5 @@ export function searchArticles(
     const where = `${article.dek} ${String(result.excerpt ?? '')}`;
     return [{ article, snippet: snippet(where, result.terms), score: result.score }];
   });
-  return { hits, total: results.length, words, leftOut };
+  return { hits, total: results.length, words, leftOut, corrections };
 }
