@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { SearchResultList } from '@/components/search/search-result-list';
 import { getSections } from '@/lib/content/queries';
 import { searchArticles } from '@/lib/content/search';
+import { correctionNotice, leftOutNotice } from '@/lib/content/search-notices';
 import { MAX_QUERY_LENGTH } from '@/lib/content/search-query';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
@@ -20,6 +21,9 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     section ? { section: section.id } : {},
   );
   const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
+  const notices = [correctionNotice(words, corrections), leftOutNotice(words, leftOut)].filter(
+    (notice) => notice !== undefined,
+  );
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
       <h1 className="font-serif text-4xl font-black">Search</h1>
@@ -76,16 +80,11 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
                 ? `No stories match “${query}”${section ? ` in ${section.name}` : ''}.`
                 : `${total} ${total === 1 ? 'story matches' : 'stories match'} “${query}”${section ? ` in ${section.name}` : ''}${total > hits.length ? `; the best ${hits.length} are shown` : ''}.`}
             </p>
-            {corrections.length > 0 && (
-              <p className="mb-6 text-neutral-700 dark:text-neutral-300">
-                {`Showing results for ${words.join(' ')}: no story has ${corrections.map((c) => `“${c.typed}”`).join(' or ')}.`}
+            {notices.map((notice) => (
+              <p key={notice} className="mb-6 text-neutral-700 dark:text-neutral-300">
+                {notice}
               </p>
-            )}
-            {leftOut.length > 0 && (
-              <p className="mb-6 text-neutral-700 dark:text-neutral-300">
-                {`Searched for the first ${words.length === 1 ? 'word' : `${words.length} words`} (${words.join(', ')}); ${leftOut.length} more ${leftOut.length === 1 ? 'was' : 'were'} left out.`}
-              </p>
-            )}
+            ))}
             <SearchResultList hits={hits} sectionNames={sectionNames} />
           </>
         ) : (
