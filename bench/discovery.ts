@@ -1,9 +1,10 @@
 // Related ranking and search on a synthetic 10,000-article newsroom.
-//   npx tsx bench/discovery.ts [N] [--search-only]
+//   npx tsx bench/discovery.ts [N] [--search-only] [--budget B[,B…]]
 // Times rankRelated over all N articles (the build step; skipped with --search-only), then
 // builds the search index the way the build does, reloads it from JSON the way the site does,
 // and times 300 queries through MiniSearch plus snippet building, as /search runs them; then
-// the most expensive query the caps allow against those ordinary ones (bench/search-cost.ts).
+// the most expensive query the caps allow against those ordinary ones (bench/search-cost.ts),
+// for each search budget given (SEARCH_BUDGET by default) on the same index.
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { rankRelated } from '../lib/content/related';
 import {
@@ -11,12 +12,17 @@ import {
   SEARCH_INDEX_OPTIONS,
   type SearchDoc,
 } from '../lib/content/search-options';
+import { SEARCH_BUDGET } from '../lib/content/search-plan';
 import { rng, syntheticCorpus, zipf } from './corpus';
-import { medianMs, runSearch, runUncapped, worstQueries } from './search-cost';
+import { dearestAllowed, dearestUncapped, medianMs, runSearch, runUncapped } from './search-cost';
 
 const args = process.argv.slice(2);
-const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
+const n = Number(args[0] && /^\d+$/.test(args[0]) ? args[0] : 10_000);
 const searchOnly = args.includes('--search-only');
+const budgetArg = args[args.indexOf('--budget') + 1];
+const budgets = args.includes('--budget')
+  ? (budgetArg ?? '').split(',').map(Number)
+  : [SEARCH_BUDGET];
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 // ru_maxrss, in KiB: the process's peak resident memory so far.
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
@@ -69,7 +75,8 @@ const queries = Array.from({ length: 300 }, (_, i) => {
   return picked.join(' ');
 });
 const section3: SearchOptions = { filter: (r) => r.section === 'section-3' };
-const hits = queries.filter((q, i) => runSearch(loaded, q, i % 4 === 0 ? section3 : {}) > 0);
+const ordinary = (q: string, i: number, budget: number) =>
+  runSearch(loaded, q, i % 4 === 0 ? section3 : {}, budget);
 
 // The worst cases: built from the commonest words, whose posting lists are longest.
 const counts = new Map<string, number>();
@@ -80,7 +87,7 @@ for (const a of corpus.slice(0, 1_000)) {
   }
 }
 const common = [...counts].sort((a, b) => b[1] - a[1]).map(([term]) => term);
-const worst = worstQueries(loaded, common.slice(0, 400));
+const candidates = common.slice(0, 400);
 
 /**
  * Each ordinary query three times, its median kept, and the worst query every thirtieth, so both
@@ -107,8 +114,17 @@ function measure(run: (q: string, i: number) => unknown, dearest: string) {
     worstInOrdinarySearches: Number((worstMs / mean).toFixed(2)),
   };
 }
-const capped = measure((q, i) => runSearch(loaded, q, i % 4 === 0 ? section3 : {}), worst.capped);
-const before = measure((q) => runUncapped(loaded, q), worst.uncapped);
+const capped = budgets.map((budget) => {
+  const worst = dearestAllowed(loaded, candidates, budget);
+  return {
+    budget,
+    queriesWithResults: queries.filter((q, i) => ordinary(q, i, budget) > 0).length,
+    ...measure((q, i) => ordinary(q, i, budget), worst),
+    worstQuery: worst,
+  };
+});
+const uncapped = dearestUncapped(loaded, candidates);
+const before = measure((q) => runUncapped(loaded, q), uncapped);
 
 console.log(
   JSON.stringify(
@@ -125,11 +141,9 @@ console.log(
         indexJsonMiB: mib(json.length),
         loadSeconds: Number(loadSeconds.toFixed(2)),
         queries: queries.length,
-        queriesWithResults: hits.length,
-        ...capped,
-        worstQuery: worst.capped,
+        budgets: capped,
       },
-      beforeTheCaps: { ...before, worstQuery: worst.uncapped },
+      beforeTheCaps: { ...before, worstQuery: uncapped },
       peakRssMiB: mib(peakRss()),
     },
     null,
