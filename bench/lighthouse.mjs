@@ -12,6 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { startNext } from '../scripts/lib/server.mjs';
+import { benchTools } from './tools.mjs';
+
+benchTools();
 
 const { values, positionals: paths } = parseArgs({
   // --dir: another checkout's build (a scratch copy with content/ads.yaml, bench/ads.sh).

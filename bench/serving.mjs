@@ -11,8 +11,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { startNext, startServer } from '../scripts/lib/server.mjs';
+import { benchTools } from './tools.mjs';
+
+benchTools();
+const { default: autocannon } = await import('autocannon');
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(
