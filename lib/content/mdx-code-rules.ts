@@ -20,8 +20,8 @@ const excerpt = (text: string) => {
 
 /** ESM and `{…}` expressions, wherever they stand. */
 export function codeProblem(node: MdxNode): Problem | null {
-  // remark-mdx-frontmatter (in mdx-bundler) adds the frontmatter as an `export` with no place in
-  // the file; everything an editor wrote has one.
+  // Only what an editor wrote has a position; a plugin's generated code would have none, and is
+  // not theirs to fix. (The frontmatter is split off before MDX sees the body: build/frontmatter.ts.)
   if (node.type === 'mdxjsEsm' && node.position) {
     const code = excerpt(String(node.value));
     return code.startsWith('import')
