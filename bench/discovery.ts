@@ -90,13 +90,14 @@ const common = [...counts].sort((a, b) => b[1] - a[1]).map(([term]) => term);
 const candidates = common.slice(0, 400);
 
 /**
- * Each ordinary query three times, its median kept, and the worst query every thirtieth, so both
- * meet the same load: the machine's other work moves single timings a lot.
+ * Each ordinary query three times, its median kept, and the worst query every tenth, so both
+ * meet the same load: the machine's other work moves single timings a lot (every thirtieth
+ * moved the ratio between 2.5 and 6 from run to run).
  */
 function measure(run: (q: string, i: number) => unknown, dearest: string) {
   const dear: number[] = [];
   const times = queries.map((q, i) => {
-    if (i % 30 === 0) dear.push(medianMs(() => run(dearest, 1), 3));
+    if (i % 10 === 0) dear.push(medianMs(() => run(dearest, 1), 3));
     return medianMs(() => run(q, i), 3);
   });
   times.sort((a, b) => a - b);
