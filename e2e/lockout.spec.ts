@@ -18,6 +18,8 @@ const NETWORKS = Array.from({ length: 60 }, (_, i) => `100.64.${i}.7`);
 const MODERATOR_NETWORK = NETWORKS.at(-1)!;
 const WAIT =
   /^Too many wrong passwords from your network\. Try again in \d+ (seconds?|minutes?)\.$/;
+const BROWSER_WAIT =
+  /^Too many wrong passwords from this browser\. Try again in \d+ (seconds?|minutes?)\.$/;
 
 async function onNetwork(browser: Browser, address: string) {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': address } });
@@ -142,9 +144,10 @@ test('a copied device cookie that keeps guessing locks out that cookie alone', a
   }
   expect(seconds).toBeGreaterThanOrEqual(8);
 
-  // The cookie's lane is shut: the owner, with the same cookie, waits too …
+  // The cookie's lane is shut: the owner, with the same cookie, waits too, and is told whose
+  // guesses it waits for …
   await owner.page.goto('/admin/comments');
-  await expect(owner.page.locator('#admin-password-error')).toHaveText(WAIT);
+  await expect(owner.page.locator('#admin-password-error')).toHaveText(BROWSER_WAIT);
   // … but nobody else: not the thief's network without the cookie, not a fresh browser.
   const sameNetwork = await onNetwork(browser, '100.67.0.7');
   await signInAsAdmin(sameNetwork.page);

@@ -4,13 +4,23 @@ type SignInFormProps = {
   failed: boolean;
   /** The database did not answer, so no session could be started. */
   unavailable?: boolean;
-  /** Set while this network is throttled: how long it must wait, in words ("3 minutes"). */
+  /** Set while this browser is throttled: how long it must wait, in words ("3 minutes"). */
   wait?: string;
+  /**
+   * Whose wrong passwords the wait is for: this browser's (its device cookie's lane), or its
+   * network's (docs/decisions/017). A moderator told "your network" would suspect colleagues.
+   */
+  waitFor?: 'browser' | 'network';
 };
 
-export function SignInForm({ failed, unavailable = false, wait }: SignInFormProps) {
+export function SignInForm({
+  failed,
+  unavailable = false,
+  wait,
+  waitFor = 'network',
+}: SignInFormProps) {
   const message = wait
-    ? `Too many wrong passwords from your network. Try again in ${wait}.`
+    ? `Too many wrong passwords from ${waitFor === 'browser' ? 'this browser' : 'your network'}. Try again in ${wait}.`
     : failed
       ? 'That password is not right.'
       : unavailable

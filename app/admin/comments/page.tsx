@@ -34,7 +34,7 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
         <SignInForm
           failed={params.signin === 'failed'}
           unavailable={params.signin === 'unavailable'}
-          wait={await signInWait()}
+          {...await signInWait()}
         />
       ) : (
         <Moderation
@@ -49,11 +49,16 @@ export default async function AdminCommentsPage({ searchParams }: PageProps<'/ad
 
 /**
  * How long this browser (its device, or else its network) must wait before the next password is
- * looked at, if at all.
+ * looked at, if at all, and which of the two it waits for.
  */
-async function signInWait(): Promise<string | undefined> {
-  const verdict = await attemptThrottle('admin').check(await attemptRequester('admin'));
-  return verdict.allowed ? undefined : describeWait(verdict.retryAfterS);
+async function signInWait(): Promise<{ wait?: string; waitFor?: 'browser' | 'network' }> {
+  const requester = await attemptRequester('admin');
+  const verdict = await attemptThrottle('admin').check(requester);
+  if (verdict.allowed) return {};
+  return {
+    wait: describeWait(verdict.retryAfterS),
+    waitFor: typeof requester === 'string' ? 'network' : 'browser',
+  };
 }
 
 function statusFrom(value: string | string[] | undefined): CommentStatus {
