@@ -389,6 +389,11 @@ try {
       ),
     ),
   };
+  if (after.length + before.length > 0) {
+    // What nginx made of it: which upstream it gave up on, and why.
+    const log = nginx.errors().trim().split('\n').slice(-15);
+    for (const line of log) console.log(`  nginx: ${line.slice(0, 300)}`);
+  }
   report(
     after.length === 0 && before.length === 0,
     `failover: ${readers.length} reads and ${accepted.length + refusals.length} comment posts through nginx while one instance was killed; ${after.length + before.length} failed that were not in flight at the kill, ${cut.length} cut mid-answer by it (failover gap ${gap} ms)`,
