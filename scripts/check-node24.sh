@@ -83,17 +83,10 @@ fi
 step "unit tests (vitest)"
 [ -n "${TEST_DATABASE_URL:-}" ] && echo "store tests on SQLite and PostgreSQL (TEST_DATABASE_URL)" ||
   echo "notice: TEST_DATABASE_URL unset; store tests run on SQLite only"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/unit.json"
-# Counted as tally-results.mjs counts: a file that fails to load is one failure.
-if counts=$(node -e "const u = require('$OUT/unit.json'), cut = process.cwd().length + 1;
-  const broken = u.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.length);
-  for (const f of u.testResults) for (const t of f.assertionResults)
-    if (t.status === 'failed') console.error('FAIL unit', f.name.slice(cut), '>', t.fullName);
-  for (const f of broken) console.error('FAIL unit', f.name.slice(cut), f.message.split('\n')[0]);
-  console.log(u.numPassedTests, u.numFailedTests + broken.length)"); then
+node scripts/lib/unit-run.mjs "$OUT"
+if counts=$(node -e "const u = require('$OUT/unit-summary.json'); console.log(u.passed, u.failed)"); then
   read -r p f <<<"$counts"
   passed=$((passed + p)) failed=$((failed + f))
-  echo "unit: $p passed, $f failed"
 else
   bad "unit (no report: vitest did not run)"
 fi

@@ -81,7 +81,7 @@ fi
   echo "notice: PostgreSQL not available; store tests run on SQLite only"
 
 step "unit (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
+node scripts/lib/unit-run.mjs "$REPORTS"
 
 # Listings of two, so 16 sample articles exercise pagination (the site's default is 20), and
 # only the newest six articles prerendered, so the rest exercise rendering on first request.
