@@ -3,17 +3,21 @@ import { article, author, section } from '@/test/support/seo-fixtures';
 import { sitemapSchemaErrors } from '@/test/support/schemas/validate';
 import { newsSitemapXml, sitemapEntries, sitemapXml } from './sitemap';
 
+/** The sample site's entries: one section, topic and author, and these articles. */
+const entriesOf = (articles: ReturnType<typeof article>[]) =>
+  sitemapEntries({
+    siteUrl: 'https://news.example',
+    articles,
+    sections: [section],
+    tags: [{ slug: 'north-korea' }],
+    authors: [author],
+    latestFor: () => articles[0],
+  });
+
 describe('sitemap', () => {
   it('lists every article, section, tag and author page with its last change', () => {
     const articles = [article()];
-    const entries = sitemapEntries({
-      siteUrl: 'https://news.example',
-      articles,
-      sections: [section],
-      tags: [{ slug: 'north-korea' }],
-      authors: [author],
-      latestFor: () => articles[0],
-    });
+    const entries = entriesOf(articles);
     expect(entries.map((e) => e.url)).toEqual([
       'https://news.example/',
       'https://news.example/world',
@@ -67,16 +71,7 @@ describe('sitemap', () => {
 
   it('writes a main sitemap the sitemaps.org schema accepts', async () => {
     const articles = [article(), article({ slug: 'b', url: '/world/b', updated: undefined })];
-    const xml = sitemapXml(
-      sitemapEntries({
-        siteUrl: 'https://news.example',
-        articles,
-        sections: [section],
-        tags: [{ slug: 'north-korea' }],
-        authors: [author],
-        latestFor: () => articles[0],
-      }),
-    );
+    const xml = sitemapXml(entriesOf(articles));
     expect(await sitemapSchemaErrors(xml)).toEqual([]);
   });
 
