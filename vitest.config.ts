@@ -12,25 +12,8 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    // Only what renders needs a DOM: jsdom took 72 of the suite's 181 s when every file had one.
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'dom',
-          environment: 'jsdom',
-          include: ['components/**/*.test.{ts,tsx}', '{lib,scripts}/**/*.test.tsx'],
-          setupFiles: ['./vitest.setup.ts'],
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          environment: 'node',
-          include: ['{lib,scripts}/**/*.test.ts'],
-        },
-      },
-    ],
+    environment: 'jsdom',
+    include: ['{lib,components,scripts}/**/*.test.{ts,tsx}'],
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
