@@ -1,7 +1,7 @@
 # Masthead's production image: the standalone server (next.config.js `output: 'standalone'`),
 # laid out as Next's with-docker example lays it out, plus the content store the build wrote.
-# What runs it and how: docs/operations.md and compose.yaml. scripts/check-cluster.mjs runs the
-# same layout outside Docker (scripts/cluster/instances.mjs).
+# What runs it and how: docs/operations.md and compose.yaml. test/checks/cluster.mjs runs the
+# same layout outside Docker (test/checks/cluster/instances.mjs).
 FROM node:24-slim AS base
 
 # The user every stage that runs Masthead runs as: the server, and the publisher (compose.yaml's

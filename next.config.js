@@ -46,7 +46,7 @@ const PICTURE = 3600; // files in public/, which an editor may replace under the
 const nextConfig = {
   poweredByHeader: false,
   env: { MASTHEAD_AD_ORIGINS: adOrigins.join(' ') },
-  // What the container image runs, and what scripts/check-cluster.mjs starts twice: the server
+  // What the container image runs, and what test/checks/cluster.mjs starts twice: the server
   // with only the files it needs (docs/decisions/015). Only when asked (the Dockerfile and
   // command B ask): `npm start` is `next start`, which says it does not work with standalone
   // output, and a checkout's server must run from the checkout, where the webhook's publish, the
@@ -55,7 +55,9 @@ const nextConfig = {
   // Next follows every path the server builds from process.cwd() into the standalone folder:
   // the local comment database and its secret (data/), the publish script the webhook runs in a
   // checkout, and public/ (which the image copies beside the server itself).
-  outputFileTracingExcludes: { '*': ['data/**', 'scripts/**', 'public/**', '.masthead/**'] },
+  outputFileTracingExcludes: {
+    '*': ['data/**', 'scripts/**', 'test/**', 'public/**', '.masthead/**'],
+  },
   // Next's file-system cache, or with REDIS_URL one cache every instance shares; chosen when the
   // server starts, so one build serves both (lib/cluster/cache-handler.mjs).
   cacheHandler: fileURLToPath(new URL('./lib/cluster/cache-handler.mjs', import.meta.url)),

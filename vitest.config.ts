@@ -13,7 +13,7 @@ export default defineConfig({
   test: {
     globals: true,
     environment: 'jsdom',
-    include: ['{lib,components,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{lib,components,scripts,test}/**/*.test.{ts,tsx}'],
     setupFiles: ['./vitest.setup.ts'],
   },
 });

@@ -8,8 +8,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { copyCheckoutFiles } from '../scripts/lib/checkout-files.mjs';
-import { startNext } from '../scripts/lib/server.mjs';
+import { copyCheckoutFiles } from '../test/support/checkout-files.mjs';
+import { startNext } from '../test/support/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scratch = path.join(root, 'bench', '.scratch', 'ads-bench');

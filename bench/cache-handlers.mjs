@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { privateRedis } from '../scripts/lib/private-redis.mjs';
+import { privateRedis } from '../test/support/private-redis.mjs';
 
 const { values } = parseArgs({
   options: {

@@ -1,4 +1,4 @@
-// The cluster's figures, from scripts/check-cluster.mjs run several times in a row on the
+// The cluster's figures, from test/checks/cluster.mjs run several times in a row on the
 // current build (`npm run build` first): freshness across instances, throughput through nginx
 // with one and with two instances, and the failover.
 //   node bench/cluster.mjs [runs=3]
@@ -17,7 +17,7 @@ for (let i = 0; i < runs; i++) {
   try {
     execFileSync(
       process.execPath,
-      [path.join(root, 'scripts', 'check-cluster.mjs'), '--figures', file],
+      [path.join(root, 'test', 'checks', 'cluster.mjs'), '--figures', file],
       {
         cwd: root,
         stdio: ['ignore', 'ignore', 'ignore'],

@@ -17,9 +17,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { commentPoster, tokenWait } from '../scripts/lib/comment-form.mjs';
-import { scratchSchema } from '../scripts/lib/pg-schema.mjs';
-import { startNext } from '../scripts/lib/server.mjs';
+import { commentPoster, tokenWait } from '../test/support/comment-form.mjs';
+import { scratchSchema } from '../test/support/pg-schema.mjs';
+import { startNext } from '../test/support/server.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ let cleanup = async () => {};
 if (dbKind === 'postgres') {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url)
-    throw new Error('set TEST_DATABASE_URL (see scripts/start-postgres.sh) for --db postgres');
+    throw new Error('set TEST_DATABASE_URL (see test/support/start-postgres.sh) for --db postgres');
   const schema = `bench_${run}`;
   const scratch = await scratchSchema(url, schema);
   const { admin } = scratch;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { startNext } from '../scripts/lib/server.mjs';
+import { startNext } from '../test/support/server.mjs';
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(
@@ -104,7 +104,7 @@ function measure(dir) {
   return { bytes, files };
 }
 
-/** scripts/lib/server.mjs waits for anything to answer: a server left on the port would be measured. */
+/** test/support/server.mjs waits for anything to answer: a server left on the port would be measured. */
 async function assertFree(port) {
   const answered = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import { startNext } from '../scripts/lib/server.mjs';
+import { startNext } from '../test/support/server.mjs';
 import { benchTools } from './tools.mjs';
 
 benchTools();

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startServer } from '../scripts/lib/server.mjs';
+import { startServer } from '../test/support/server.mjs';
 import { benchTools } from './tools.mjs';
 
 benchTools();
@@ -94,7 +94,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** scripts/lib/server.mjs waits for anything to answer: a server left on the port would be measured. */
+/** test/support/server.mjs waits for anything to answer: a server left on the port would be measured. */
 async function assertFree(port) {
   const answered = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,

@@ -32,8 +32,8 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { tagSlug } from '../lib/content/tags';
 import { randomBytes } from 'node:crypto';
-import { privateRedis } from '../scripts/lib/private-redis.mjs';
-import { startNext } from '../scripts/lib/server.mjs';
+import { privateRedis } from '../test/support/private-redis.mjs';
+import { startNext } from '../test/support/server.mjs';
 import { repo, scratchProject, scratchRoot } from './scratch-project';
 
 const SECRET = 'bench-publish-secret';

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { copyCheckoutFiles } from '../scripts/lib/checkout-files.mjs';
+import { copyCheckoutFiles } from '../test/support/checkout-files.mjs';
 import { writeBuildCorpus } from './build-corpus';
 
 export const repo = path.resolve(import.meta.dirname, '..');

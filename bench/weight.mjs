@@ -27,7 +27,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startNext } from '../scripts/lib/server.mjs';
+import { startNext } from '../test/support/server.mjs';
 import { attributeChunk } from './js-attribution.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');

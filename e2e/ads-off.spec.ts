@@ -2,7 +2,7 @@ import { expect, test } from './test';
 import { KIM, PAGES } from './fixtures';
 
 // This suite's build has no content/ads.yaml, as a new site has none. Advertising configured is
-// tested on builds of its own (scripts/check-ads.mjs, e2e/ads/).
+// tested on builds of its own (test/checks/ads.mjs, e2e/ads/).
 
 test('with no advertising configured: no slot, no ad code, no third party in the policy', async ({
   page,

@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import base from '../../playwright.config';
 
 /**
- * The advertising specs, run by scripts/check-ads.mjs against a scratch build with a
+ * The advertising specs, run by test/checks/ads.mjs against a scratch build with a
  * content/ads.yaml of its own (house promotions, then a script provider served by a fake ad
  * server on loopback): the main suite's build has no advertising at all, as a new site has.
  * ADS_BASE_URL is the server; ADS_MODE says which build it is.

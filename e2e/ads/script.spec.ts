@@ -3,9 +3,9 @@ import { axeViolations } from '../axe';
 import { expect, test } from '../test';
 import { layoutShifts, LONG, NO_ADS, readDown, watchLayoutShifts } from './helpers';
 
-test.skip(process.env.ADS_MODE !== 'script', 'runs on the script build of scripts/check-ads.mjs');
+test.skip(process.env.ADS_MODE !== 'script', 'runs on the script build of test/checks/ads.mjs');
 
-/** The fake ad server scripts/check-ads.mjs started, and built into this build's ads.yaml. */
+/** The fake ad server test/checks/ads.mjs started, and built into this build's ads.yaml. */
 const AD_ORIGIN = process.env.FAKE_AD_ORIGIN ?? '';
 
 async function adRequests(): Promise<string[]> {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createClient } from 'redis';
-import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { privateRedis, privateRedisUnavailable } from '../../test/support/private-redis.mjs';
 import { agree, AGREEMENT_KEY, missingSettings, ownSettings } from './agreement';
 import type { Redis } from './redis';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { privateRedis, privateRedisUnavailable } from '../../test/support/private-redis.mjs';
 import MastheadCacheHandler, { closeSharedCache, WAIT_MS, within } from './cache-handler.mjs';
 import { REDIS_WAIT_MS } from './redis';
 
@@ -31,7 +31,7 @@ describe('within', () => {
 
 /**
  * Each thing Redis does to a server that uses it: a page's read, write and revalidation must
- * each come back within about a second (docs/decisions/020). scripts/check-redis.mjs measures
+ * each come back within about a second (docs/decisions/020). test/checks/redis.mjs measures
  * whole pages the same way.
  */
 describe.skipIf(privateRedisUnavailable())('the shared page cache when Redis misbehaves', () => {

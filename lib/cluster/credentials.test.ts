@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { privateRedis, privateRedisUnavailable } from '../../test/support/private-redis.mjs';
 import { agree, ownSettings } from './agreement';
 import MastheadCacheHandler, { closeSharedCache } from './cache-handler.mjs';
 import { checkHealth } from './health';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createClient } from 'redis';
-import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { privateRedis, privateRedisUnavailable } from '../../test/support/private-redis.mjs';
 import { databaseOf, ensureKeyspaceEvents, missingFlags } from './keyspace-events';
 import type { Redis } from './redis';
 

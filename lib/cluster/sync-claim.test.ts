@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { privateRedis, privateRedisUnavailable } from '../../scripts/lib/private-redis.mjs';
+import { privateRedis, privateRedisUnavailable } from '../../test/support/private-redis.mjs';
 import { redisClient } from './redis';
 import { claimView } from './sync-claim';
 

@@ -1,4 +1,4 @@
-// The push webhook against a real server, for scripts/check-publish.mjs: a signed push publishes
+// The push webhook against a real server, for test/checks/publish.mjs: a signed push publishes
 // even after a flood of forged ones; a redelivered push, another repository's, an old commit
 // replayed under a new delivery id and a commit with symbolic links in content/ publish nothing
 // (docs/decisions/018); and a token in PUBLISH_REMOTE is printed nowhere.

@@ -1,5 +1,5 @@
 // More than one machine, for real. Part of command B, after the production build.
-//   node scripts/check-cluster.mjs [--figures bench/.scratch/cluster-figures.json]
+//   node test/checks/cluster.mjs [--figures bench/.scratch/cluster-figures.json]
 // PostgreSQL and Redis of its own, two copies of the standalone server (laid out as the
 // container image lays them out) sharing one content folder, and nginx in front with the
 // configuration compose.yaml uses, all on loopback. Through the proxy: a comment posted and
@@ -28,9 +28,9 @@ import {
   startRefused,
 } from './cluster/instances.mjs';
 import { fetchFrom, getLoad, percentile, summarize } from './cluster/load.mjs';
-import { commentPoster, tokenWait } from './lib/comment-form.mjs';
-import { privatePostgres, privatePostgresUnavailable } from './lib/private-postgres.mjs';
-import { privateRedis, privateRedisUnavailable } from './lib/private-redis.mjs';
+import { commentPoster, tokenWait } from '../support/comment-form.mjs';
+import { privatePostgres, privatePostgresUnavailable } from '../support/private-postgres.mjs';
+import { privateRedis, privateRedisUnavailable } from '../support/private-redis.mjs';
 
 const run = randomBytes(4).toString('hex');
 const scratch = path.join(root, 'bench', '.scratch', 'cluster');

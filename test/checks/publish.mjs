@@ -1,5 +1,5 @@
 // Publishing, for real. Part of command B, after the production build.
-//   node scripts/check-publish.mjs
+//   node test/checks/publish.mjs
 // On a scratch copy of this checkout and its build (so the e2e suite's content is untouched),
 // with `next start` running: a new article, an edit and a removal published with
 // `npm run publish` reach the article's URL, the front page, its section and topic, the feeds,
@@ -8,17 +8,17 @@
 // nothing; a signed GitHub push webhook publishes the pushed commit even after 240 forged ones,
 // and a redelivered push, another repository's, an old commit replayed and a commit with links
 // in content/ publish nothing; a token in PUBLISH_REMOTE is never printed
-// (scripts/lib/publish-push-checks.mjs). Everything on loopback; the scratch copy is removed at
+// (test/checks/publish-push.mjs). Everything on loopback; the scratch copy is removed at
 // the end. Exit 0 only when all held. PUBLISH_CHECK_PORT moves its server (default 3320).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { copyCheckoutFiles } from './lib/checkout-files.mjs';
-import { checkPushes, REPOSITORY } from './lib/publish-push-checks.mjs';
-import { startNext } from './lib/server.mjs';
+import { copyCheckoutFiles } from '../support/checkout-files.mjs';
+import { checkPushes, REPOSITORY } from './publish-push.mjs';
+import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const scratch = path.join(root, 'bench', '.scratch', 'publish-check');
 const PORT = Number(process.env.PUBLISH_CHECK_PORT ?? 3320);
 const TSX = path.join(root, 'node_modules', '.bin', 'tsx');

@@ -1,5 +1,5 @@
 // Advertising, for real. Part of command B, after the main e2e run.
-//   node scripts/check-ads.mjs [--reports DIR]
+//   node test/checks/ads.mjs [--reports DIR]
 // The main suite's build has no content/ads.yaml, as a new site has none. This check builds a
 // scratch copy of the checkout twice more, each with an ads.yaml of its own, and runs the
 // advertising specs (e2e/ads/) against each production server:
@@ -7,16 +7,16 @@
 //   2. a script provider: a fake ad server on loopback, started here and built into the policy;
 //      consent, lazy filling, CSP, a blocked script and the notice.
 // Playwright's JSON reports go to DIR (reports/) as ads-house.json and ads-script.json, which
-// scripts/tally-results.mjs counts. Everything on loopback; the scratch copy is removed after.
+// test/run/tally.mjs counts. Everything on loopback; the scratch copy is removed after.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { copyCheckoutFiles } from './lib/checkout-files.mjs';
-import { startFakeAdServer } from './lib/fake-ad-server.mjs';
-import { startNext } from './lib/server.mjs';
+import { copyCheckoutFiles } from '../support/checkout-files.mjs';
+import { startFakeAdServer } from '../support/fake-ad-server.mjs';
+import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const scratch = path.join(root, 'bench', '.scratch', 'ads-check');
 const reportsArg = process.argv.indexOf('--reports');
 const reports = path.resolve(reportsArg > 0 ? process.argv[reportsArg + 1] : 'reports');

@@ -1,6 +1,6 @@
 // @ts-check
 // Runs the unit suite (Vitest) once for command B and for the Node 24 check, and counts it the
-// same way for both: `node scripts/lib/unit-run.mjs <dir>` writes <dir>/unit.json (Vitest's own
+// same way for both: `node test/run/unit.mjs <dir>` writes <dir>/unit.json (Vitest's own
 // report) and <dir>/unit-summary.json ({ passed, failed }), and exits non-zero when any failed.
 //
 // A test file whose worker dies does not fail in Vitest's report: its tests are left "pending",

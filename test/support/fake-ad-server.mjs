@@ -1,4 +1,4 @@
-// A small ad server for the ads check (scripts/check-ads.mjs), on loopback only: a script that
+// A small ad server for the ads check (test/checks/ads.mjs), on loopback only: a script that
 // keeps Masthead's provider contract (lib/ads/contract.ts) and creatives that arrive late, and a
 // log of every request it was sent (GET /__requests, POST /__reset), so a test can say nothing
 // reached it before consent.

@@ -4,15 +4,15 @@
 // admin host renders no public page, yet loads its own scripts and styles; preview opens there
 // and its cookie opens nothing on the public host; a setting that is not an origin stops the
 // server, naming it.
-//   node scripts/check-admin-origin.mjs   (after npm run build)
+//   node test/checks/admin-origin.mjs   (after npm run build)
 // Exits 0 when every expectation held. Loopback only; bounded in time.
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { startNext } from './lib/server.mjs';
+import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const PORT = Number(process.env.ADMIN_ORIGIN_CHECK_PORT ?? 3237);
 const ADMIN = `admin.localhost:${PORT}`;
 const PUBLIC = `localhost:${PORT}`;

@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { copyCheckoutFiles } from '../lib/checkout-files.mjs';
-import { startServer } from '../lib/server.mjs';
+import { copyCheckoutFiles } from '../../support/checkout-files.mjs';
+import { startServer } from '../../support/server.mjs';
 
-export const root = path.resolve(import.meta.dirname, '..', '..');
+export const root = path.resolve(import.meta.dirname, '..', '..', '..');
 export const NGINX = '/usr/sbin/nginx';
 
 /** Why the cluster cannot run here, or undefined. */
@@ -88,16 +88,13 @@ export function startRefused({ dir, port, env, timeoutMs = 60_000 }) {
 }
 
 /**
- * nginx on `listen` in front of `upstreams`, from scripts/cluster/nginx.conf.template, and a
+ * nginx on `listen` in front of `upstreams`, from docs/examples/nginx.conf.template, and a
  * second server on `listenOne` in front of the first instance alone (for the throughput with
  * one instance). Runs in the foreground of its own process; `stop()` ends it.
  */
 export async function startNginx({ dir, listen, listenOne, upstreams }) {
   mkdirSync(dir, { recursive: true });
-  const template = readFileSync(
-    path.join(root, 'scripts', 'cluster', 'nginx.conf.template'),
-    'utf8',
-  );
+  const template = readFileSync(path.join(root, 'docs', 'examples', 'nginx.conf.template'), 'utf8');
   const fill = (vars) => template.replace(/\$\{(MASTHEAD_\w+)\}/g, (_, name) => vars[name]);
   const both = fill({
     MASTHEAD_UPSTREAM_1: upstreams[0],

@@ -85,7 +85,7 @@ export function jsActionRequest(hidden, fields, articlePath) {
  * Posts comments the way a browser with (`js`) or without (`nojs`) JavaScript does, from the
  * form in `html` (the article page at `articlePath` on `base`). `post` resolves to 'held',
  * 'published', or the reason the server gave; it rejects only when no answer came at all.
- * `fetch` may be one that sends from another address (scripts/cluster/load.mjs).
+ * `fetch` may be one that sends from another address (test/checks/cluster/load.mjs).
  */
 export function commentPoster({ base, articlePath, html, mode, fetch = globalThis.fetch }) {
   const hidden = readCommentForm(html);

@@ -1,5 +1,5 @@
 // Redis as operators run it. Part of command B, after the production build.
-//   node scripts/check-redis.mjs
+//   node test/checks/redis.mjs
 // A production server with REDIS_URL, against a redis-server of its own on loopback in each
 // state an operator's Redis can be in: stock (installed with no settings: the server sets
 // notify-keyspace-events as it starts, and again when Redis restarts without it), paused
@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { privateRedis, privateRedisUnavailable } from './lib/private-redis.mjs';
-import { refusedNext, startNext } from './lib/server.mjs';
+import { privateRedis, privateRedisUnavailable } from '../support/private-redis.mjs';
+import { refusedNext, startNext } from '../support/server.mjs';
 
 const PORTS = { server: 3252, refused: 3253, redis: 56257, refusedRedis: 56258, deadMaster: 56259 };
 /** What Redis may add to a page, over what the same page takes with Redis healthy. */

@@ -73,7 +73,7 @@ step "PostgreSQL for the comment store tests"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   if [ -n "${DATABASE_URL:-}" ]; then
     export TEST_DATABASE_URL=$DATABASE_URL
-  elif url=$(bash scripts/start-postgres.sh | tail -n 1) && [ -n "$url" ]; then
+  elif url=$(bash test/support/start-postgres.sh | tail -n 1) && [ -n "$url" ]; then
     export TEST_DATABASE_URL=$url
   fi
 fi
@@ -81,7 +81,7 @@ fi
   echo "notice: PostgreSQL not available; store tests run on SQLite only"
 
 step "unit (vitest)"
-node scripts/lib/unit-run.mjs "$REPORTS"
+node test/run/unit.mjs "$REPORTS"
 
 # Listings of two, so 16 sample articles exercise pagination (the site's default is 20), and
 # only the newest six articles prerendered, so the rest exercise rendering on first request.
@@ -96,25 +96,25 @@ if check "production build (next build)" npx next build; then
   step "e2e (playwright, production server)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
   if [ -n "${TEST_DATABASE_URL:-}" ]; then
-    check "comments across two server processes on PostgreSQL" node scripts/check-multi-process.mjs
+    check "comments across two server processes on PostgreSQL" node test/checks/multi-process.mjs
   fi
-  check "faults: SIGKILL mid-load, PostgreSQL down at start and mid-run" node scripts/check-faults.mjs
-  check "publish: new, edited, removed, scheduled and pushed articles live without a rebuild" node scripts/check-publish.mjs
-  check "ADMIN_ORIGIN: admin and preview only on the admin host, hostile Host headers refused" node scripts/check-admin-origin.mjs
+  check "faults: SIGKILL mid-load, PostgreSQL down at start and mid-run" node test/checks/faults.mjs
+  check "publish: new, edited, removed, scheduled and pushed articles live without a rebuild" node test/checks/publish.mjs
+  check "ADMIN_ORIGIN: admin and preview only on the admin host, hostile Host headers refused" node test/checks/admin-origin.mjs
   check "advertising: house promotions and a script provider, each on a build of its own" \
-    node scripts/check-ads.mjs --reports "$REPORTS"
+    node test/checks/ads.mjs --reports "$REPORTS"
   check "cluster: two standalone instances behind nginx sharing PostgreSQL, Redis and content" \
-    node scripts/check-cluster.mjs --figures "$REPORTS/cluster.json"
+    node test/checks/cluster.mjs --figures "$REPORTS/cluster.json"
   check "Redis as operators run it: stock, paused, busy, full, read-only, gone; pages within a second" \
-    node scripts/check-redis.mjs
+    node test/checks/redis.mjs
 else
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi
 
 step "Node 24 LTS: install, unit tests, build and main pages on a scratch copy"
-bash scripts/check-node24.sh --report "$REPORTS" ||
+bash test/checks/node24.sh --report "$REPORTS" ||
   [ -f "$REPORTS/node24.json" ] ||
   echo "fail node24 (no report: the check did not finish)" >> "$REPORTS/checks.txt"
 
 step "summary"
-node scripts/tally-results.mjs "$REPORTS"
+node test/run/tally.mjs "$REPORTS"

@@ -14,7 +14,7 @@ for (const line of readFileSync(path.join(dir, 'checks.txt'), 'utf8').split('\n'
   lines.push(`${status === 'pass' ? 'ok  ' : 'FAIL'} ${name.join(' ')}`);
 }
 
-// scripts/lib/unit-run.mjs counts the unit suite (a file that fails to load, a worker that dies).
+// test/run/unit.mjs counts the unit suite (a file that fails to load, a worker that dies).
 const unitFile = path.join(dir, 'unit-summary.json');
 if (existsSync(unitFile)) {
   const unit = JSON.parse(readFileSync(unitFile, 'utf8'));
@@ -43,10 +43,10 @@ if (!playwright('e2e') && !lines.some((l) => l.includes('e2e'))) {
   lines.push('FAIL e2e (no report: playwright did not run)');
 }
 
-// scripts/check-ads.mjs: the advertising specs, one report per build they ran on.
+// test/checks/ads.mjs: the advertising specs, one report per build they ran on.
 for (const name of ['ads-house', 'ads-script']) playwright(name);
 
-// scripts/check-node24.sh --report writes its own totals; absent when command B did not run it.
+// test/checks/node24.sh --report writes its own totals; absent when command B did not run it.
 const node24File = path.join(dir, 'node24.json');
 if (existsSync(node24File)) {
   const node24 = JSON.parse(readFileSync(node24File, 'utf8'));

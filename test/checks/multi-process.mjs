@@ -1,18 +1,18 @@
 // Proves that comments reach every server process without a rebuild: two `next start` processes
 // share one PostgreSQL; a comment posted through one and approved from the terminal appears on
 // the article served by the other within the article's revalidation window (30 s).
-//   TEST_DATABASE_URL=postgres://… node scripts/check-multi-process.mjs   (after npm run build)
+//   TEST_DATABASE_URL=postgres://… node test/checks/multi-process.mjs   (after npm run build)
 // Exits 0 when both processes showed the comment within 45 s. Loopback only; bounded in time.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { commentPoster, tokenWait } from './lib/comment-form.mjs';
-import { scratchSchema } from './lib/pg-schema.mjs';
-import { startNext } from './lib/server.mjs';
+import { commentPoster, tokenWait } from '../support/comment-form.mjs';
+import { scratchSchema } from '../support/pg-schema.mjs';
+import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const url = process.env.TEST_DATABASE_URL;
 if (!url) {
   console.log('multi-process check skipped: no TEST_DATABASE_URL');

@@ -1,5 +1,5 @@
 // Faults, measured. Part of command B, after the production build.
-//   node scripts/check-faults.mjs
+//   node test/checks/faults.mjs
 // 1. `next start` is killed with SIGKILL in the middle of 50 concurrent posters (half posting
 //    with JavaScript, half without) and started again: every comment that got a success answer
 //    must be in the database. SQLite, and PostgreSQL when a private server can run here.
@@ -15,11 +15,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { commentPoster, tokenWait } from './lib/comment-form.mjs';
-import { privatePostgres, privatePostgresUnavailable } from './lib/private-postgres.mjs';
-import { startNext } from './lib/server.mjs';
+import { commentPoster, tokenWait } from '../support/comment-form.mjs';
+import { privatePostgres, privatePostgresUnavailable } from '../support/private-postgres.mjs';
+import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 const run = randomBytes(4).toString('hex');
 const PORT = 3310;
 const ARTICLE = '/technology/style-guide';

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Masthead under Node 24 LTS, on a scratch copy (so this checkout's Node 20 node_modules/ and
 # .next/ are never touched): install, unit tests, production build, the main pages served.
-#   bash scripts/check-node24.sh [--report DIR]   (DIR/node24.json is for tally-results.mjs)
+#   bash test/checks/node24.sh [--report DIR]   (DIR/node24.json is for tally-results.mjs)
 # Ends with "node24: N passed, N failed": each unit test counts, and install, build and each page
 # count one. Exit 0 only when nothing failed.
 set -uo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$ROOT/bench/.scratch/node24
 OUT=$WORK/.node24 # this run's logs and reports, kept until the next run wipes the copy
 # Outside the copy, so a second run (or a CI job caching ~/.cache) skips the download.
@@ -83,7 +83,7 @@ fi
 step "unit tests (vitest)"
 [ -n "${TEST_DATABASE_URL:-}" ] && echo "store tests on SQLite and PostgreSQL (TEST_DATABASE_URL)" ||
   echo "notice: TEST_DATABASE_URL unset; store tests run on SQLite only"
-node scripts/lib/unit-run.mjs "$OUT"
+node test/run/unit.mjs "$OUT"
 if counts=$(node -e "const u = require('$OUT/unit-summary.json'); console.log(u.passed, u.failed)"); then
   read -r p f <<<"$counts"
   passed=$((passed + p)) failed=$((failed + f))
@@ -92,7 +92,7 @@ else
 fi
 
 step "production build (content + next build)"
-# As scripts/test-all.sh builds: listings of two, only the newest six articles prerendered.
+# As test/run-all.sh builds: listings of two, only the newest six articles prerendered.
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2} MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
 npm run build || { bad "build (npm run build)"; exit 1; }
 ok "build (npm run build)"
@@ -102,7 +102,7 @@ PORT=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1',
   () => { console.log(s.address().port); s.close(); })")
 export NODE_ENV=production
 if [ -f .next/standalone/server.js ]; then
-  # Laid out as Next's docs (and scripts/cluster/instances.mjs) say: static files and public/
+  # Laid out as Next's docs (and test/checks/cluster/instances.mjs) say: static files and public/
   # beside the server. The content store is not traced into it: it is named, as a volume would be.
   cp -r public .next/standalone/ && cp -r .next/static .next/standalone/.next/
   export MASTHEAD_CONTENT_DIR=$WORK/.masthead/content
