@@ -21,7 +21,7 @@ export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password'
 
 export default defineConfig({
   testDir: 'e2e',
-  // Advertising runs on builds of its own (scripts/check-ads.mjs, e2e/ads/playwright.config.ts).
+  // Advertising runs on builds of its own (test/checks/ads.mjs, e2e/ads/playwright.config.ts).
   testIgnore: ['ads/**'],
   outputDir: 'test-results',
   fullyParallel: true,
