@@ -1,0 +1,39 @@
+// @ts-check
+// A check's own copy of the main build, so the main build stays read-only: every check (and the
+// e2e run) can serve, regenerate pages, publish and delete cached pages in its copy while others
+// serve theirs, in any order and at the same time.
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { copyCheckoutFiles } from './checkout-files.mjs';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * Copies into test/.scratch/<name> the checkout as git has it, the build (`.next`, without its
+ * cache) and the content versions it was made from (`.masthead`). Under the checkout, so the copy's
+ * server finds this checkout's node_modules by Node's usual walk up the folders.
+ * @param {string} name a folder name of the check's own
+ * @returns {{ dir: string, remove: () => void }}
+ */
+export function copyBuild(name) {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`copyBuild: bad name ${name}`);
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    throw new Error('no build to copy: run `npm run build` first');
+  }
+  const dir = path.join(root, 'test', '.scratch', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyCheckoutFiles(root, dir);
+  // Copies, not links: Next rewrites regenerated pages in place, which would reach the original.
+  cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
+    recursive: true,
+    filter: (source) => !source.startsWith(path.join(root, '.next', 'cache')),
+  });
+  if (existsSync(path.join(root, '.masthead'))) {
+    cpSync(path.join(root, '.masthead'), path.join(dir, '.masthead'), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
