@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants.js';
 import { MAX_BODY_BYTES } from './lib/security/body-limit.js';
-import { adOriginsOfFile } from './lib/security/ad-origins.js';
+import { adOriginsOfFile } from './lib/ads/csp-origins.js';
 import { securityHeaders } from './lib/security/headers.js';
 
 /**

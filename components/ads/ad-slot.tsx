@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { Promotion, SlotSizes } from '@/lib/content/ads-schema';
+import type { Promotion, SlotSizes } from '@/lib/ads/schema';
 import { HousePromotion } from './house-promotion';
 
 type AdSlotProps = {

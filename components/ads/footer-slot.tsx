@@ -1,4 +1,4 @@
-import type { AdsConfig } from '@/lib/content/ads-schema';
+import type { AdsConfig } from '@/lib/ads/schema';
 import { AdSlot } from './ad-slot';
 
 type FooterSlotProps = { ads: AdsConfig };

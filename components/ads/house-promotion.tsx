@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Promotion } from '@/lib/content/ads-schema';
+import type { Promotion } from '@/lib/ads/schema';
 
 type HousePromotionProps = { promotion: Promotion };
 

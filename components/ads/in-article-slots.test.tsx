@@ -1,7 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import { render, screen } from '@testing-library/react';
 import { mdxComponents } from '@/components/mdx/mdx-components';
-import type { AdsConfig } from '@/lib/content/ads-schema';
+import type { AdsConfig } from '@/lib/ads/schema';
 import { mdxPlugins } from '@/lib/content/mdx-plugins';
 import { renderMdxBlocks } from '@/lib/content/render-mdx';
 import { InArticleSlots } from './in-article-slots';

@@ -1,5 +1,5 @@
 import { isValidElement, type ReactNode } from 'react';
-import type { AdsConfig } from '@/lib/content/ads-schema';
+import type { AdsConfig } from '@/lib/ads/schema';
 import { inArticleBreaks, promotionFor, type BlockKind } from '@/lib/ads/placement';
 import { AdSlot } from './ad-slot';
 

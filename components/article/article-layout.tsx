@@ -3,7 +3,7 @@ import { AdBlockNotice } from '@/components/ads/ad-block-notice';
 import { InArticleSlots } from '@/components/ads/in-article-slots';
 import { CommentCount } from '@/components/comments/comment-count';
 import { MdxBody } from '@/components/mdx/mdx-body';
-import type { AdsConfig } from '@/lib/content/ads-schema';
+import type { AdsConfig } from '@/lib/ads/schema';
 import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/types';
 import { dateModified } from '@/lib/content/modified';
 import { ArticleDates } from './article-dates';

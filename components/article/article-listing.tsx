@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { AdSlot } from '@/components/ads/ad-slot';
 import { Pagination } from '@/components/layout/pagination';
 import { promotionFor } from '@/lib/ads/placement';
-import type { AdsConfig } from '@/lib/content/ads-schema';
+import type { AdsConfig } from '@/lib/ads/schema';
 import type { Page } from '@/lib/content/paginate';
 import type { ArticleMeta } from '@/lib/content/types';
 import { ArticleList } from './article-list';

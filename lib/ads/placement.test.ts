@@ -1,4 +1,4 @@
-import type { AdsConfig } from '../content/ads-schema';
+import type { AdsConfig } from './schema';
 import {
   effectiveAds,
   inArticleBreaks,

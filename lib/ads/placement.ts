@@ -1,4 +1,4 @@
-import type { AdsConfig, Promotion } from '../content/ads-schema';
+import type { AdsConfig, Promotion } from './schema';
 
 /** What the in-article rule needs of each top-level block of a body, in order. */
 export type BlockKind = 'paragraph' | 'heading' | 'other';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { scriptOrigins, type AdsConfig } from '../content/ads-schema';
+import { scriptOrigins, type AdsConfig } from './schema';
 import { getAdsConfig } from '../content/queries';
 import { builtAdOrigins } from './built-origins';
 import { effectiveAds } from './placement';

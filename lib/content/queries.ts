@@ -6,7 +6,7 @@ import { versionedFile } from './store/read';
 import { siteConfig } from '../site';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
-import type { AdsConfig } from './ads-schema';
+import type { AdsConfig } from '../ads/schema';
 import type {
   ArticleMeta,
   AuthorMeta,

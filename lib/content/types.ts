@@ -1,4 +1,4 @@
-import type { AdsConfig } from './ads-schema';
+import type { AdsConfig } from '../ads/schema';
 import type {
   ArticleFrontmatter,
   AuthorFrontmatter,

@@ -1,5 +1,5 @@
 import { tagSlug } from '../content/tags';
-import type { AdsConfig } from '../content/ads-schema';
+import type { AdsConfig } from '../ads/schema';
 import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/types';
 
 /**

@@ -57,7 +57,7 @@ const DENIED_FEATURES = [
  */
 function contentSecurityPolicy(https, adOrigins) {
   // Only what is exactly a plain origin: a token like `https://*` or `a.com;sandbox` would widen
-  // the policy or add a directive (lib/security/ad-origins.js has refused them already).
+  // the policy or add a directive (lib/ads/csp-origins.js has refused them already).
   const admitted = adOrigins.filter((origin) => plainOrigin(origin)?.origin === origin);
   const ads = admitted.map((origin) => ` ${origin}`).join('');
   return [
@@ -82,7 +82,7 @@ function contentSecurityPolicy(https, adOrigins) {
  * The security headers for every response.
  * @param {{ siteUrl: string; adOrigins?: string[] }} options `siteUrl` is SITE_URL: HSTS only when it is https, since
  *   a browser told to use https for a site served over http could no longer reach it.
- *   `adOrigins` the ad provider's origins (lib/security/ad-origins.js), none by default.
+ *   `adOrigins` the ad provider's origins (lib/ads/csp-origins.js), none by default.
  * @returns {{ key: string; value: string }[]}
  */
 export function securityHeaders({ siteUrl, adOrigins = [] }) {

@@ -7,7 +7,7 @@ import { articleSchema, type ArticleFrontmatter } from '../schema';
 import { bodyFile, VERSION_FILES, type VersionMeta } from '../store/layout';
 import { collectGarbage, newVersionId, writeVersion } from '../store/write';
 import type { ArticleMeta, AuthorMeta, ContentIndex, PageMeta, SectionMeta } from '../types';
-import type { AdsConfig } from '../ads-schema';
+import type { AdsConfig } from '../../ads/schema';
 import { articleMeta, authorMeta, pageMeta, sectionMeta } from './assemble';
 import { CompileCache } from './cache';
 import {
@@ -19,7 +19,7 @@ import {
   schemaContext,
   slugFindings,
 } from './check';
-import { checkAds } from './check-ads';
+import { checkAds } from '../../ads/check-file';
 import { compileAll, type CompileJob } from './compile-step';
 import { sortFindings, type Finding } from './findings';
 import { compilerFingerprint } from './fingerprint';

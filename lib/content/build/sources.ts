@@ -36,7 +36,7 @@ const FOLDERS: { kind: SourceKind; dir: string; ext: string; recursive: boolean 
   { kind: 'article', dir: 'articles', ext: '.mdx', recursive: true },
 ];
 
-/** The advertising settings: one file, optional (lib/content/ads-schema.ts). */
+/** The advertising settings: one file, optional (lib/ads/schema.ts). */
 export const ADS_FILE = 'ads.yaml';
 
 function sourceOf(kind: SourceKind, full: string, file: string, id: string): Source {

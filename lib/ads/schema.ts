@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { adOrigin, adOrigins, scriptSrcOrigin } from '../security/ad-origins.js';
+import { adOrigin, adOrigins, scriptSrcOrigin } from './csp-origins.js';
 import { plainOrigin } from '../security/plain-origin.js';
-import { FIX } from './schema';
+import { FIX } from '../content/schema';
 
 /**
  * content/ads.yaml: where advertising may go and what fills it (docs/editors.md, "Advertising").
@@ -130,7 +130,7 @@ function asciiFix(value: string, example: string): string {
 /**
  * An ad server's script, http only on this machine itself (a development ad server); anywhere
  * else https, since the page would otherwise run code anyone on the network could replace. Its
- * origin joins the Content-Security-Policy, so it must be a plain one (lib/security/ad-origins.js).
+ * origin joins the Content-Security-Policy, so it must be a plain one (lib/ads/csp-origins.js).
  */
 const scriptUrl = z
   .string({ error: say('missing', 'write src: https://ads.example.com/masthead.js') })

@@ -1,9 +1,9 @@
-import { adOrigins } from '../../security/ad-origins.js';
-import { scriptOrigins } from '../ads-schema';
-import { checkPage } from './check';
-import { checkAds } from './check-ads';
-import { formatFinding } from './findings';
-import type { Source } from './sources';
+import { adOrigins } from './csp-origins.js';
+import { scriptOrigins } from './schema';
+import { checkPage } from '../content/build/check';
+import { checkAds } from './check-file';
+import { formatFinding } from '../content/build/findings';
+import type { Source } from '../content/build/sources';
 
 const source = (text: string): Source => ({
   kind: 'ads',

@@ -1,8 +1,8 @@
 import { isCollection, LineCounter, parseDocument, type Node } from 'yaml';
-import { adsSchema, ADS_FIELDS, type AdsConfig } from '../ads-schema';
-import { didYouMean } from '../suggest';
-import { splitMessage, type Finding } from './findings';
-import type { Source } from './sources';
+import { adsSchema, ADS_FIELDS, type AdsConfig } from './schema';
+import { didYouMean } from '../content/suggest';
+import { splitMessage, type Finding } from '../content/build/findings';
+import type { Source } from '../content/build/sources';
 
 /** The fields each level of the file may have, for "did you mean" on a misspelt one. */
 const KNOWN: Record<string, string[]> = {
@@ -24,7 +24,7 @@ function fieldOf(path: PropertyKey[]): string {
 }
 
 /**
- * content/ads.yaml against its schema (lib/content/ads-schema.ts). Unlike frontmatter, the file
+ * content/ads.yaml against its schema (lib/ads/schema.ts). Unlike frontmatter, the file
  * nests: every finding points at the line of the deepest field of its path that is written.
  */
 export function checkAds(

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { LOOPBACK_HOSTS, plainOrigin } from './plain-origin.js';
+import { LOOPBACK_HOSTS, plainOrigin } from '../security/plain-origin.js';
 
 /**
  * An origin the policy may admit for advertising: a plain origin (lib/security/plain-origin.js),
