@@ -9,9 +9,10 @@ import { copyCheckoutFiles } from './checkout-files.mjs';
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
 /**
- * Copies into test/.scratch/<name> the checkout as git has it, the build (`.next`, without its
- * cache) and the content versions it was made from (`.masthead`). Under the checkout, so the copy's
- * server finds this checkout's node_modules by Node's usual walk up the folders.
+ * Copies into test/.scratch/<name> the checkout as git has it, the build as `next build` left it
+ * (`.next`, without its cache and without any page regenerated since) and the content versions
+ * it was made from (`.masthead`). Under the checkout, so the copy's server finds this checkout's
+ * node_modules by Node's usual walk up the folders.
  * @param {string} name a folder name of the check's own
  * @returns {{ dir: string, remove: () => void }}
  */
@@ -25,9 +26,15 @@ export function copyBuild(name) {
   mkdirSync(dir, { recursive: true });
   copyCheckoutFiles(root, dir);
   // Copies, not links: Next rewrites regenerated pages in place, which would reach the original.
+  // Pages a server regenerated in the checkout (`next start` there, by hand) stay behind: each
+  // copy starts from the build, so what a check weighs or renders does not depend on who ran first.
+  const skipped = ['cache', path.join('server', 'route-cache')].map((folder) =>
+    path.join(root, '.next', folder),
+  );
   cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
     recursive: true,
-    filter: (source) => !source.startsWith(path.join(root, '.next', 'cache')),
+    filter: (source) =>
+      !skipped.some((folder) => source === folder || source.startsWith(folder + path.sep)),
   });
   if (existsSync(path.join(root, '.masthead'))) {
     cpSync(path.join(root, '.masthead'), path.join(dir, '.masthead'), {
