@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { decideHost } from '@/lib/routing/admin-host';
-import { searchThrottle } from '@/lib/content/search-throttle';
+import { searchThrottle } from '@/lib/content/search/throttle';
 import { checkRequestBody } from '@/lib/routing/body-check';
 import { decideRoute } from '@/lib/routing/decide';
 import {

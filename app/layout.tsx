@@ -9,7 +9,7 @@ import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getAds } from '@/lib/ads/settings';
-import { getSections } from '@/lib/content/queries';
+import { getSections } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 import './globals.css';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getSections, listArticles } from '@/lib/content/queries';
+import { getSections, listArticles } from '@/lib/content/listings/queries';
 
 export default function NotFound() {
   const sections = getSections();

@@ -6,7 +6,7 @@ import { SectionBlock } from '@/components/home/section-block';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAds } from '@/lib/ads/settings';
 import { promotionFor } from '@/lib/ads/placement';
-import { getSections, listArticles } from '@/lib/content/queries';
+import { getSections, listArticles } from '@/lib/content/listings/queries';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
 import { alternates } from '@/lib/seo/urls';

@@ -36,7 +36,7 @@ import { processTree } from './process-tree';
 const repo = path.resolve(import.meta.dirname, '..');
 const scratchRoot = path.join(repo, 'bench', '.scratch');
 const libsDir = path.join(scratchRoot, 'libs');
-const pluginsFile = path.join(repo, 'lib', 'content', 'mdx-plugins.ts');
+const pluginsFile = path.join(repo, 'lib', 'content', 'mdx', 'plugins.ts');
 const COLD_LIMIT_S = 25 * 60;
 const EDIT = '\nA paragraph added by an editor.\n';
 
@@ -222,12 +222,12 @@ function installLibraries(): void {
 
 /**
  * The configs are JavaScript the library bundles with esbuild, which takes in our TypeScript
- * plugins. lib/content/mdx-plugins.ts has exported the lists and, since, a function that
+ * plugins. lib/content/mdx/plugins.ts has exported the lists and, since, a function that
  * returns them (with the compile failing on the first problem when given no reporter); either
  * way the plugins are the same, so the config takes whichever the file has.
  */
 async function pluginImport(): Promise<string> {
-  const plugins: Record<string, unknown> = await import('../lib/content/mdx-plugins');
+  const plugins: Record<string, unknown> = await import('../lib/content/mdx/plugins');
   const from = JSON.stringify(pluginsFile);
   if (typeof plugins.mdxPlugins === 'function') {
     return `import { mdxPlugins } from ${from};\nconst { remarkPlugins, rehypePlugins } = mdxPlugins();`;

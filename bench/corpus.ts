@@ -1,4 +1,4 @@
-import { STOPWORDS } from '../lib/content/text';
+import { STOPWORDS } from '../lib/content/mdx/text';
 
 /**
  * A synthetic newsroom for benchmarks: N articles of about 900 words drawn from a Zipf-shaped

@@ -6,13 +6,13 @@
 // the most expensive query the caps allow against those ordinary ones (bench/search-cost.ts),
 // for each search budget given (SEARCH_BUDGET by default) on the same index.
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import { rankRelated } from '../lib/content/related';
+import { rankRelated } from '../lib/content/related/rank';
 import {
   EXCERPT_LENGTH,
   SEARCH_INDEX_OPTIONS,
   type SearchDoc,
-} from '../lib/content/search-options';
-import { SEARCH_BUDGET } from '../lib/content/search-plan';
+} from '../lib/content/search/options';
+import { SEARCH_BUDGET } from '../lib/content/search/plan';
 import { rng, syntheticCorpus, zipf } from './corpus';
 import { dearestAllowed, dearestUncapped, medianMs, runSearch, runUncapped } from './search-cost';
 

@@ -11,8 +11,8 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parseFrontmatter } from '../lib/content/build/frontmatter';
-import { mdxPlugins } from '../lib/content/mdx-plugins';
-import { extractToc } from '../lib/content/toc';
+import { mdxPlugins } from '../lib/content/mdx/plugins';
+import { extractToc } from '../lib/content/mdx/toc';
 import { writeBuildCorpus } from './build-corpus';
 
 async function compileAll(files: string[]): Promise<number> {

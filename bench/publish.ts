@@ -30,7 +30,7 @@ import {
 } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { tagSlug } from '../lib/content/tags';
+import { tagSlug } from '../lib/content/listings/tags';
 import { randomBytes } from 'node:crypto';
 import { privateRedis } from '../test/support/private-redis.mjs';
 import { startNext } from '../test/support/server.mjs';

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ArticleMeta, ContentIndex } from '../lib/content/types';
+import type { ArticleMeta, ContentIndex } from '../lib/content/schema/types';
 import { decideRoute } from '../lib/routing/decide';
 import { routeTable, type RouteTable } from '../lib/routing/route-table';
 import { routesFile, type RoutesFile } from '../lib/routing/routes-file';

@@ -5,10 +5,10 @@
 // and the dearest unfinished word last.
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { FUZZY_WORDS, SEARCH_QUERY_OPTIONS, type SearchDoc } from '../lib/content/search-options';
-import { planSearch, SEARCH_BUDGET } from '../lib/content/search-plan';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from '../lib/content/search-query';
-import { snippet } from '../lib/content/snippet';
+import { FUZZY_WORDS, SEARCH_QUERY_OPTIONS, type SearchDoc } from '../lib/content/search/options';
+import { planSearch, SEARCH_BUDGET } from '../lib/content/search/plan';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from '../lib/content/search/query';
+import { snippet } from '../lib/content/search/snippet';
 
 type Index = MiniSearch<SearchDoc>;
 

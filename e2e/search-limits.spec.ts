@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from './test';
-import { SEARCH_RATE } from '../lib/content/search-options';
+import { SEARCH_RATE } from '../lib/content/search/options';
 
 // Networks of their own (TEST-NET and benchmarking ranges), so no other spec's searches count
 // with these, and these never with theirs.

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { scaffoldArticle } from '../lib/content/scaffold';
+import { scaffoldArticle } from '../lib/content/authoring/scaffold';
 
 const root = process.cwd();
 const { values, positionals } = parseArgs({

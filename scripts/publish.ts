@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { formatFinding } from '../lib/content/build/findings';
 import { buildContent } from '../lib/content/build/pipeline';
 import { withContentLock } from '../lib/content/build/lock';
-import { currentSearchIndex } from '../lib/content/search-index';
+import { currentSearchIndex } from '../lib/content/search/current-index';
 import { addFullSearch, collectGarbage, searchChain } from '../lib/content/store/write';
 import { redactCredentials } from '../lib/publish/git-remote';
 import { checkoutCommit, headCommit, PublishRefused } from './lib/content-commit';

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { getAds } from '@/lib/ads/settings';
-import { paginate } from '@/lib/content/paginate';
-import { getSection, getSections, listArticles } from '@/lib/content/queries';
+import { paginate } from '@/lib/content/listings/paginate';
+import { getSection, getSections, listArticles } from '@/lib/content/listings/queries';
 import { siteConfig } from '@/lib/site';
 import { alternates } from '@/lib/seo/urls';
 

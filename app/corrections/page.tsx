@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDate } from '@/lib/content/dates';
-import { listCorrections } from '@/lib/content/queries';
+import { formatDate } from '@/lib/content/schema/dates';
+import { listCorrections } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 
 export const metadata: Metadata = {

@@ -1,4 +1,4 @@
-import { listArticles } from '@/lib/content/queries';
+import { listArticles } from '@/lib/content/listings/queries';
 import { newsSitemapXml } from '@/lib/seo/sitemap';
 import { siteConfig } from '@/lib/site';
 

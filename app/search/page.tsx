@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { SearchResultList } from '@/components/search/search-result-list';
-import { getSections } from '@/lib/content/queries';
-import { searchArticles } from '@/lib/content/search';
-import { correctionNotice, leftOutNotice } from '@/lib/content/search-notices';
-import { MAX_QUERY_LENGTH } from '@/lib/content/search-query';
+import { getSections } from '@/lib/content/listings/queries';
+import { searchArticles } from '@/lib/content/search/results';
+import { correctionNotice, leftOutNotice } from '@/lib/content/search/notices';
+import { MAX_QUERY_LENGTH } from '@/lib/content/search/query';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
 

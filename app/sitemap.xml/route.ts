@@ -1,4 +1,4 @@
-import { getSections, listArticles, listAuthors, listTags } from '@/lib/content/queries';
+import { getSections, listArticles, listAuthors, listTags } from '@/lib/content/listings/queries';
 import { sitemapEntries, sitemapXml } from '@/lib/seo/sitemap';
 import { siteConfig } from '@/lib/site';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MdxBody } from '@/components/mdx/mdx-body';
-import { getPage } from '@/lib/content/queries';
+import { getPage } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listTags } from '@/lib/content/queries';
+import { listTags } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 
 export const metadata: Metadata = {

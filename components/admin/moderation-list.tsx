@@ -4,7 +4,7 @@ import { moderate } from '@/lib/comments/admin-actions';
 import { shownName } from '@/lib/comments/text';
 import type { ModerationItem } from '@/lib/comments/store';
 import type { CommentStatus } from '@/lib/comments/types';
-import { formatDate } from '@/lib/content/dates';
+import { formatDate } from '@/lib/content/schema/dates';
 
 type ModerationListProps = {
   status: CommentStatus;

@@ -2,8 +2,8 @@ import { compile } from '@mdx-js/mdx';
 import { render, screen } from '@testing-library/react';
 import { mdxComponents } from '@/components/mdx/mdx-components';
 import type { AdsConfig } from '@/lib/ads/schema';
-import { mdxPlugins } from '@/lib/content/mdx-plugins';
-import { renderMdxBlocks } from '@/lib/content/render-mdx';
+import { mdxPlugins } from '@/lib/content/mdx/plugins';
+import { renderMdxBlocks } from '@/lib/content/mdx/render';
 import { InArticleSlots } from './in-article-slots';
 
 const size = { width: 300, height: 250 };

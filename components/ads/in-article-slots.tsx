@@ -4,7 +4,7 @@ import { inArticleBreaks, promotionFor, type BlockKind } from '@/lib/ads/placeme
 import { AdSlot } from './ad-slot';
 
 type InArticleSlotsProps = {
-  /** The body's top-level blocks, as the compiled MDX renders them (lib/content/render-mdx.ts). */
+  /** The body's top-level blocks, as the compiled MDX renders them (lib/content/mdx/render.ts). */
   blocks: ReactNode[];
   ads: AdsConfig;
   rule: NonNullable<AdsConfig['slots']['article']>;

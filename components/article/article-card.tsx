@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import { formatDate } from '@/lib/content/dates';
-import type { ArticleMeta } from '@/lib/content/types';
+import { formatDate } from '@/lib/content/schema/dates';
+import type { ArticleMeta } from '@/lib/content/schema/types';
 
 type ArticleCardProps = {
   article: ArticleMeta;

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/content/dates';
+import { formatDate } from '@/lib/content/schema/dates';
 
 type ArticleDatesProps = { published: string; updated?: string; readingMinutes: number };
 

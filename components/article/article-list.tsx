@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { listingBreaks } from '@/lib/ads/placement';
-import type { ArticleMeta } from '@/lib/content/types';
+import type { ArticleMeta } from '@/lib/content/schema/types';
 import { ArticleCard } from './article-card';
 
 type ArticleListProps = {

@@ -3,8 +3,8 @@ import { AdSlot } from '@/components/ads/ad-slot';
 import { Pagination } from '@/components/layout/pagination';
 import { promotionFor } from '@/lib/ads/placement';
 import type { AdsConfig } from '@/lib/ads/schema';
-import type { Page } from '@/lib/content/paginate';
-import type { ArticleMeta } from '@/lib/content/types';
+import type { Page } from '@/lib/content/listings/paginate';
+import type { ArticleMeta } from '@/lib/content/schema/types';
 import { ArticleList } from './article-list';
 
 type ArticleListingProps = {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import type { Crumb } from '@/lib/content/types';
+import type { Crumb } from '@/lib/content/schema/types';
 
 type BreadcrumbsProps = { trail: Crumb[] };
 

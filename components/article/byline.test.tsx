@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import type { AuthorMeta } from '@/lib/content/types';
+import type { AuthorMeta } from '@/lib/content/schema/types';
 import { Byline } from './byline';
 
 const author = (id: string, name: string, role?: string): AuthorMeta => ({

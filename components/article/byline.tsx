@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Fragment } from 'react';
-import type { AuthorMeta } from '@/lib/content/types';
+import type { AuthorMeta } from '@/lib/content/schema/types';
 
 type BylineProps = { authors: AuthorMeta[] };
 

@@ -1,5 +1,5 @@
-import { formatDate } from '@/lib/content/dates';
-import type { Correction } from '@/lib/content/types';
+import { formatDate } from '@/lib/content/schema/dates';
+import type { Correction } from '@/lib/content/schema/types';
 
 type CorrectionsBoxProps = { corrections: Correction[] };
 

@@ -1,5 +1,5 @@
 import Image from 'next/image';
-import type { HeroImage as HeroImageData } from '@/lib/content/types';
+import type { HeroImage as HeroImageData } from '@/lib/content/schema/types';
 
 type HeroImageProps = {
   image: HeroImageData;

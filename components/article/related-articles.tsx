@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '@/lib/content/types';
+import type { ArticleMeta } from '@/lib/content/schema/types';
 import { ArticleCard } from './article-card';
 
 type RelatedArticlesProps = { articles: ArticleMeta[]; sectionNames: Map<string, string> };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { tagName, tagSlug } from '@/lib/content/tags';
+import { tagName, tagSlug } from '@/lib/content/listings/tags';
 
 type TagListProps = { tags: string[] };
 

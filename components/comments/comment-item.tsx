@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDate } from '@/lib/content/dates';
+import { formatDate } from '@/lib/content/schema/dates';
 import { webAddress } from '@/lib/comments/text';
 import type { PublicComment } from '@/lib/comments/types';
 import { CommentBody } from './comment-body';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ArticleCard } from '@/components/article/article-card';
-import type { ArticleMeta, SectionMeta } from '@/lib/content/types';
+import type { ArticleMeta, SectionMeta } from '@/lib/content/schema/types';
 
 type SectionBlockProps = { section: SectionMeta; articles: ArticleMeta[] };
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { PrivacyChoicesLink } from '@/components/ads/privacy-choices-link';
-import type { SectionMeta } from '@/lib/content/types';
+import type { SectionMeta } from '@/lib/content/schema/types';
 
 type SiteFooterProps = {
   sections: SectionMeta[];

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SectionMeta } from '@/lib/content/types';
+import type { SectionMeta } from '@/lib/content/schema/types';
 import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
 

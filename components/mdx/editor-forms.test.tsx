@@ -4,7 +4,7 @@ import { HtmlValidate } from 'html-validate';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { compileDocument, type BodyProblem } from '@/lib/content/build/compile';
 import { parseFrontmatter } from '@/lib/content/build/frontmatter';
-import { renderMdx } from '@/lib/content/render-mdx';
+import { renderMdx } from '@/lib/content/mdx/render';
 import { mdxComponents } from './mdx-components';
 
 /**

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { renderMdx, renderMdxBlocks } from '@/lib/content/render-mdx';
+import { renderMdx, renderMdxBlocks } from '@/lib/content/mdx/render';
 import { mdxComponents } from './mdx-components';
 
 type MdxBodyProps = {

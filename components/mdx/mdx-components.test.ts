@@ -1,4 +1,4 @@
-import { COMPONENT_RULES } from '@/lib/content/component-rules';
+import { COMPONENT_RULES } from '@/lib/content/mdx/component-rules';
 import { mdxComponents } from './mdx-components';
 
 it('checks at build time exactly the components editors can use', () => {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { formatDate } from '@/lib/content/dates';
-import type { SearchHit } from '@/lib/content/search';
+import { formatDate } from '@/lib/content/schema/dates';
+import type { SearchHit } from '@/lib/content/search/results';
 
 type SearchResultListProps = { hits: SearchHit[]; sectionNames: Map<string, string> };
 

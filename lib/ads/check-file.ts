@@ -1,6 +1,6 @@
 import { isCollection, LineCounter, parseDocument, type Node } from 'yaml';
 import { adsSchema, ADS_FIELDS, type AdsConfig } from './schema';
-import { didYouMean } from '../content/suggest';
+import { didYouMean } from '../content/schema/suggest';
 import { splitMessage, type Finding } from '../content/build/findings';
 import type { Source } from '../content/build/sources';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { scriptOrigins, type AdsConfig } from './schema';
-import { getAdsConfig } from '../content/queries';
+import { getAdsConfig } from '../content/listings/queries';
 import { builtAdOrigins } from './built-origins';
 import { effectiveAds } from './placement';
 

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect, RedirectType } from 'next/navigation';
 import { after } from 'next/server';
-import { getArticleBySlug } from '@/lib/content/queries';
+import { getArticleBySlug } from '@/lib/content/listings/queries';
 import { siteConfig } from '@/lib/site';
 import { commentsConfig } from './config';
 import { getDb } from './db';

@@ -10,7 +10,7 @@ import {
   sessionCookieOptions,
 } from '@/lib/admin/auth';
 import { endSession, passwordMatches, SESSION_COOKIE, startSession } from '@/lib/admin/session';
-import { getArticleBySlug } from '@/lib/content/queries';
+import { getArticleBySlug } from '@/lib/content/listings/queries';
 import { attemptThrottle } from '@/lib/security/attempts';
 import { adminPassword } from '@/lib/security/secret-settings';
 import { getDb } from './db';

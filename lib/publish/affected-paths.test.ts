@@ -1,4 +1,4 @@
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '../content/types';
+import type { ArticleMeta, AuthorMeta, SectionMeta } from '../content/schema/types';
 import { affectedPaths, EVERYTHING, type ContentView } from './affected-paths';
 import { testArticle } from '@/test/support/article-meta';
 

@@ -1,6 +1,6 @@
-import { tagSlug } from '../content/tags';
+import { tagSlug } from '../content/listings/tags';
 import type { AdsConfig } from '../ads/schema';
-import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/types';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/schema/types';
 
 /**
  * What readers could see at one moment: the published articles, sections, authors and pages,

@@ -2,9 +2,9 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { revalidatePath } from 'next/cache';
-import { contentNow, deriveStore, type ContentStore } from '../content/queries';
+import { contentNow, deriveStore, type ContentStore } from '../content/listings/queries';
 import { contentDir, VERSION_FILES, versionDir } from '../content/store/layout';
-import type { ContentIndex } from '../content/types';
+import type { ContentIndex } from '../content/schema/types';
 import { siteConfig } from '../site';
 import { affectedPaths, EVERYTHING, type ContentView } from './affected-paths';
 

@@ -20,7 +20,7 @@ const bump = (counts: Map<string, number>, key: string) =>
 
 /**
  * The table as readers see the site at `now`: an article is published once its date has
- * passed, as lib/content/sort.ts's isPublished has it.
+ * passed, as lib/content/listings/sort.ts's isPublished has it.
  */
 export function routeTable(file: RoutesFile, now: number, pageSize: number): RouteTable {
   const table: RouteTable = {

@@ -1,5 +1,5 @@
-import { tagSlug } from '../content/tags';
-import type { ContentIndex } from '../content/types';
+import { tagSlug } from '../content/listings/tags';
+import type { ContentIndex } from '../content/schema/types';
 
 /**
  * What exists, for the proxy that refuses invented URLs before Next renders them

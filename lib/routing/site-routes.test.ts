@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeTestVersion } from '@/test/support/content-version';
 import { routesFile } from './routes-file';
-import type { ArticleMeta, ContentIndex } from '../content/types';
+import type { ArticleMeta, ContentIndex } from '../content/schema/types';
 import { decideRoute } from './decide';
 import { testArticle } from '@/test/support/article-meta';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/types';
+import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/schema/types';
 import { siteConfig } from '@/lib/site';
-import { dateModified } from '@/lib/content/modified';
+import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl, alternates } from './urls';
 
 /** Home » Section » Headline: shown on the page and given to search engines alike. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { listArticles, listAuthors, getSectionNames } from '@/lib/content/queries';
-import type { SectionMeta } from '@/lib/content/types';
+import { listArticles, listAuthors, getSectionNames } from '@/lib/content/listings/queries';
+import type { SectionMeta } from '@/lib/content/schema/types';
 import { siteConfig } from '@/lib/site';
 import type { FeedInput } from './feeds';
 

@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
-import type { ArticleMeta, AuthorMeta } from '@/lib/content/types';
-import { dateModified } from '@/lib/content/modified';
+import type { ArticleMeta, AuthorMeta } from '@/lib/content/schema/types';
+import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl } from './urls';
 
 export type FeedInput = {

@@ -1,4 +1,4 @@
-import { dateModified } from '@/lib/content/modified';
+import { dateModified } from '@/lib/content/listings/modified';
 import { article, author, section } from '@/test/support/seo-fixtures';
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, webSiteJsonLd } from './json-ld';
 

@@ -1,6 +1,6 @@
 import type { BreadcrumbList, NewsArticle, WebSite, WithContext } from 'schema-dts';
-import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/types';
-import { dateModified } from '@/lib/content/modified';
+import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/schema/types';
+import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl } from './urls';
 
 export type Site = { name: string; url: string; logo: string };

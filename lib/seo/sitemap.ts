@@ -1,5 +1,5 @@
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
-import { dateModified } from '@/lib/content/modified';
+import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/schema/types';
+import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl } from './urls';
 
 // Characters XML 1.0 forbids even escaped (C0 controls but tab and newlines, lone surrogates,

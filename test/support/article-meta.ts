@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '@/lib/content/types';
+import type { ArticleMeta } from '@/lib/content/schema/types';
 
 /** An article as the content index holds it, for tests: what a test does not say is plain. */
 export function testArticle(slug: string, over: Partial<ArticleMeta> = {}): ArticleMeta {

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '@/lib/content/types';
+import type { ContentIndex } from '@/lib/content/schema/types';
 import { VERSION_FILES } from '@/lib/content/store/layout';
 import { newVersionId, writeBodies, writeVersion } from '@/lib/content/store/write';
 

@@ -1,4 +1,4 @@
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/types';
+import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/schema/types';
 
 /** A tiny newsroom for the SEO builders' tests. */
 export const section: SectionMeta = {

@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { notFound } from 'next/navigation';
-import { getArticle, getSection } from '@/lib/content/queries';
+import { getArticle, getSection } from '@/lib/content/listings/queries';
 import { siteConfig } from '@/lib/site';
 
 export const alt = 'Headline card';

@@ -15,9 +15,9 @@ import {
   getRelated,
   getSection,
   getSectionNames,
-} from '@/lib/content/queries';
-import { prerenderedArticles } from '@/lib/content/prerender';
-import { isPublished } from '@/lib/content/sort';
+} from '@/lib/content/listings/queries';
+import { prerenderedArticles } from '@/lib/content/listings/prerender';
+import { isPublished } from '@/lib/content/listings/sort';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';

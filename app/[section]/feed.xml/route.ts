@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getSection, getSections } from '@/lib/content/queries';
+import { getSection, getSections } from '@/lib/content/listings/queries';
 import { feedInput } from '@/lib/seo/feed-input';
 import { rssFeed } from '@/lib/seo/feeds';
 

@@ -6,7 +6,7 @@ import { adminAccess, attemptRequester } from '@/lib/admin/auth';
 import { signOut } from '@/lib/comments/admin-actions';
 import { getModerationQueue } from '@/lib/comments/queries';
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/comments/types';
-import { listArticleTitles } from '@/lib/content/queries';
+import { listArticleTitles } from '@/lib/content/listings/queries';
 import { attemptThrottle, describeWait } from '@/lib/security/attempts';
 import { MIN_SECRET_LENGTH } from '@/lib/security/secret-settings';
 

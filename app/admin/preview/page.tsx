@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PreviewForm } from '@/components/admin/preview-form';
-import { safeReturnPath } from '@/lib/content/preview';
+import { safeReturnPath } from '@/lib/content/authoring/preview';
 import { MIN_SECRET_LENGTH, previewSecret } from '@/lib/security/secret-settings';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };

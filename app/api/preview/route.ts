@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers';
 import { attemptRequester, rememberDevice } from '@/lib/admin/auth';
-import { answerPreview, previewFormPath, safeReturnPath } from '@/lib/content/preview';
+import { answerPreview, previewFormPath, safeReturnPath } from '@/lib/content/authoring/preview';
 import { attemptThrottle, describeWait } from '@/lib/security/attempts';
 import { previewSecret } from '@/lib/security/secret-settings';
 

@@ -1,7 +1,7 @@
 import { answerPublish } from '@/lib/publish/endpoint';
 import { claimView } from '@/lib/cluster/sync-claim';
 import { getDb } from '@/lib/comments/db';
-import { contentNow } from '@/lib/content/queries';
+import { contentNow } from '@/lib/content/listings/queries';
 import { publishCommit } from '@/lib/publish/commit-runner';
 import { deliveryLog } from '@/lib/publish/deliveries';
 import { INTERNAL_TOKEN_KEY } from '@/lib/publish/messages';

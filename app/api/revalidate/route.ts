@@ -1,7 +1,7 @@
 import { revalidatePath } from 'next/cache';
 import { answerRevalidate } from '@/lib/comments/revalidate-request';
 import { commentsSecret } from '@/lib/comments/secret';
-import { getArticleBySlug } from '@/lib/content/queries';
+import { getArticleBySlug } from '@/lib/content/listings/queries';
 import { attemptThrottle, networkKey } from '@/lib/security/attempts';
 
 /** Refreshes articles whose comments `npm run comments` changed (lib/comments/revalidate-request.ts). */

@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/layout/pagination';
 import { MdxBody } from '@/components/mdx/mdx-body';
-import { paginate } from '@/lib/content/paginate';
-import { prerenderedAuthors } from '@/lib/content/prerender';
-import { getAuthor, listArticles, getSectionNames } from '@/lib/content/queries';
+import { paginate } from '@/lib/content/listings/paginate';
+import { prerenderedAuthors } from '@/lib/content/listings/prerender';
+import { getAuthor, listArticles, getSectionNames } from '@/lib/content/listings/queries';
 import { siteConfig } from '@/lib/site';
 
 /**

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
-import { paginate } from '@/lib/content/paginate';
-import { prerenderedTags } from '@/lib/content/prerender';
-import { getTag, listArticles, getSectionNames } from '@/lib/content/queries';
+import { paginate } from '@/lib/content/listings/paginate';
+import { prerenderedTags } from '@/lib/content/listings/prerender';
+import { getTag, listArticles, getSectionNames } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-// Less-used topics render on first request (lib/content/prerender.ts); unknown ones are a 404.
+// Less-used topics render on first request (lib/content/listings/prerender.ts); unknown ones are a 404.
 export const dynamicParams = true;
 
 export function generateStaticParams() {

@@ -3,9 +3,9 @@ import type {
   AuthorFrontmatter,
   PageFrontmatter,
   SectionFrontmatter,
-} from '../schema';
-import type { TocEntry } from '../toc';
-import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../types';
+} from '../schema/frontmatter';
+import type { TocEntry } from '../mdx/toc';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../schema/types';
 
 /** Dates as one form everywhere the site compares or prints them: 2026-03-01T00:00:00.000Z. */
 const iso = (date: string) => new Date(date).toISOString();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { articleSchema } from '../schema';
+import type { articleSchema } from '../schema/frontmatter';
 import {
   ARTICLE_FIELDS,
   authorSchema,
@@ -11,7 +11,7 @@ import {
   type PageFrontmatter,
   type SchemaContext,
   type SectionFrontmatter,
-} from '../schema';
+} from '../schema/frontmatter';
 import type { DocSummary } from './compile';
 import { parseYaml } from './frontmatter';
 import { lineOfField, schemaFindings, type Finding, type Severity } from './findings';

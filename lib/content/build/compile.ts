@@ -1,10 +1,10 @@
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { mdxPlugins } from '../mdx-plugins';
-import type { MdxProblem } from '../remark-check-mdx';
-import { plainText, readingMinutes } from '../text';
-import { extractToc, type TocEntry } from '../toc';
+import { mdxPlugins } from '../mdx/plugins';
+import type { MdxProblem } from '../mdx/remark-check-mdx';
+import { plainText, readingMinutes } from '../mdx/text';
+import { extractToc, type TocEntry } from '../mdx/toc';
 import { parseFrontmatter } from './frontmatter';
 
 /** A problem in the body, already on the file's own line numbers. */

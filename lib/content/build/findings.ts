@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { FIX } from '../schema';
-import { didYouMean } from '../suggest';
+import { FIX } from '../schema/frontmatter';
+import { didYouMean } from '../schema/suggest';
 
 export type Severity = 'error' | 'warning';
 

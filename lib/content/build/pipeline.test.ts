@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { currentVersionId, VERSION_FILES, versionDir } from '../store/layout';
-import type { ContentIndex } from '../types';
+import type { ContentIndex } from '../schema/types';
 import { formatFinding } from './findings';
 import { buildContent } from './pipeline';
 

@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { routesFile } from '../../routing/routes-file';
 import { siteConfig } from '../../site';
-import { rankAllRelated, updateRelated, type RelatedInput, type RelatedState } from '../related';
-import { articleSchema, type ArticleFrontmatter } from '../schema';
+import {
+  rankAllRelated,
+  updateRelated,
+  type RelatedInput,
+  type RelatedState,
+} from '../related/rank';
+import { articleSchema, type ArticleFrontmatter } from '../schema/frontmatter';
 import { bodyFile, VERSION_FILES, type VersionMeta } from '../store/layout';
 import { collectGarbage, newVersionId, writeVersion } from '../store/write';
-import type { ArticleMeta, AuthorMeta, ContentIndex, PageMeta, SectionMeta } from '../types';
+import type { ArticleMeta, AuthorMeta, ContentIndex, PageMeta, SectionMeta } from '../schema/types';
 import type { AdsConfig } from '../../ads/schema';
 import { articleMeta, authorMeta, pageMeta, sectionMeta } from './assemble';
 import { CompileCache } from './cache';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RelatedState } from '../related';
+import type { RelatedState } from '../related/rank';
 import { currentVersionId, VERSION_FILES, versionDir, type VersionMeta } from '../store/layout';
 import { readVersionMeta } from '../store/write';
-import type { AuthorMeta, ContentIndex } from '../types';
+import type { AuthorMeta, ContentIndex } from '../schema/types';
 import type { DocSummary } from './compile';
 
 /**

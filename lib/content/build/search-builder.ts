@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SearchDoc } from '../search-options';
+import type { SearchDoc } from '../search/options';
 
 const BATCH = 200;
 

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { EXCERPT_LENGTH, SEARCH_INDEX_OPTIONS, type SearchDoc } from '../search-options';
+import { EXCERPT_LENGTH, SEARCH_INDEX_OPTIONS, type SearchDoc } from '../search/options';
 
 /** What a version changes in the search index: replayed by servers on the index they hold. */
 export type SearchChanges = { removed: string[]; added: SearchDoc[] };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/comments/comment-form';
 import { freshFormToken } from '@/lib/comments/queries';
-import { getArticle } from '@/lib/content/queries';
+import { getArticle } from '@/lib/content/listings/queries';
 
 export const metadata: Metadata = { title: 'Leave a comment', robots: { index: false } };
 

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
 import { getAds } from '@/lib/ads/settings';
-import { pageParam, paginate } from '@/lib/content/paginate';
-import { prerenderedSectionPages } from '@/lib/content/prerender';
-import { getSection, getSections, listArticles } from '@/lib/content/queries';
+import { pageParam, paginate } from '@/lib/content/listings/paginate';
+import { prerenderedSectionPages } from '@/lib/content/listings/prerender';
+import { getSection, getSections, listArticles } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-// Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
+// Deeper pages render on first request (lib/content/listings/prerender.ts); past the last page is a 404.
 export const dynamicParams = true;
 
 export function generateStaticParams() {

@@ -1,6 +1,6 @@
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { safeReturnPath } from '@/lib/content/preview';
+import { safeReturnPath } from '@/lib/content/authoring/preview';
 
 export async function GET(request: Request) {
   (await draftMode()).disable();

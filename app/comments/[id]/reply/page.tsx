@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentItem } from '@/components/comments/comment-item';
 import { freshFormToken, getReplyTarget } from '@/lib/comments/queries';
-import { getArticleBySlug } from '@/lib/content/queries';
+import { getArticleBySlug } from '@/lib/content/listings/queries';
 
 export const metadata: Metadata = { title: 'Reply to a comment', robots: { index: false } };
 

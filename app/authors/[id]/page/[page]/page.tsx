@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleListing } from '@/components/article/article-listing';
-import { pageParam, paginate } from '@/lib/content/paginate';
-import { getAuthor, getSectionNames, listArticles } from '@/lib/content/queries';
+import { pageParam, paginate } from '@/lib/content/listings/paginate';
+import { getAuthor, getSectionNames, listArticles } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site';
 
-// Deeper pages render on first request (lib/content/prerender.ts); past the last page is a 404.
+// Deeper pages render on first request (lib/content/listings/prerender.ts); past the last page is a 404.
 export const dynamicParams = true;
 
 // None at build: every later page renders on its first request and is cached from then on.

@@ -1,5 +1,5 @@
-import { isCodeAttribute } from './mdx-code-rules';
-import { contentOf, type JsxElement, type Problem } from './mdx-tree';
+import { isCodeAttribute } from './code-rules';
+import { contentOf, type JsxElement, type Problem } from './tree';
 import { refusedScheme, URL_FIX } from './safe-url';
 
 /**

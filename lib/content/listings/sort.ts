@@ -1,4 +1,4 @@
-import type { ArticleMeta, SectionMeta } from './types';
+import type { ArticleMeta, SectionMeta } from '../schema/types';
 
 /** Newest first; the slug breaks ties so the order is the same on every build. */
 export function byNewest(a: ArticleMeta, b: ArticleMeta): number {

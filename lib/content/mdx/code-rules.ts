@@ -1,10 +1,4 @@
-import {
-  isComment,
-  type JsxAttribute,
-  type JsxElement,
-  type MdxNode,
-  type Problem,
-} from './mdx-tree';
+import { isComment, type JsxAttribute, type JsxElement, type MdxNode, type Problem } from './tree';
 
 /**
  * MDX is content, not code. What MDX would otherwise run — `{expressions}`, `import`/`export`,

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { checkComponentUse, COMPONENT_NAMES, componentPlacementProblems } from './component-rules';
 import { holdsText, htmlElementProblems } from './html-rules';
-import { codeProblem, elementCodeProblems, isCodeAttribute } from './mdx-code-rules';
+import { codeProblem, elementCodeProblems, isCodeAttribute } from './code-rules';
 import {
   contentOf,
   isComponent,
@@ -10,7 +10,7 @@ import {
   type JsxElement,
   type MdxNode,
   type Problem,
-} from './mdx-tree';
+} from './tree';
 import { refusedScheme, URL_FIX } from './safe-url';
 
 export type MdxProblem = Problem & { line?: number };

@@ -2,7 +2,7 @@ import type { NextRequest, NextResponse } from 'next/server';
 import { refusal } from '@/lib/routing/not-found-response';
 import { describeWait, networkKey } from '@/lib/security/attempts';
 import { createRateLimiter } from '@/lib/security/rate-limit';
-import { SEARCH_RATE } from './search-options';
+import { SEARCH_RATE } from './options';
 
 const limiter = createRateLimiter(SEARCH_RATE);
 

@@ -1,4 +1,4 @@
-import { rankAllRelated, rankRelated, updateRelated, type RelatedInput } from './related';
+import { rankAllRelated, rankRelated, updateRelated, type RelatedInput } from './rank';
 
 /**
  * A newsroom small enough to rank by hand. Expected orders below follow from the weights:

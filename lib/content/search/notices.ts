@@ -1,4 +1,4 @@
-import type { SearchCorrection } from './search-plan';
+import type { SearchCorrection } from './plan';
 
 /**
  * What the page says when a search was not run as typed: misspelt words searched as the word

@@ -1,4 +1,4 @@
-import { terms } from './text';
+import { terms } from '../mdx/text';
 
 /** What ranking needs of an article. `text` is title, dek and body as plain text. */
 export type RelatedInput = {

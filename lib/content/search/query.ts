@@ -1,4 +1,4 @@
-import { SEARCH_INDEX_OPTIONS } from './search-options';
+import { SEARCH_INDEX_OPTIONS } from './options';
 
 /** Longer than any search a person types; the box says so by cutting what is pasted into it. */
 export const MAX_QUERY_LENGTH = 200;

@@ -9,9 +9,9 @@ import {
   getSections,
   listArticles,
 } from './queries';
-import { versionDir } from './store/layout';
+import { versionDir } from '../store/layout';
 import { writeTestIndex } from '@/test/support/content-version';
-import type { ArticleMeta, ContentIndex } from './types';
+import type { ArticleMeta, ContentIndex } from '../schema/types';
 import { testArticle } from '@/test/support/article-meta';
 
 const article = (slug: string, over: Partial<ArticleMeta> = {}) =>

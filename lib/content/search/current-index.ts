@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import type { SearchChanges } from './build/search-step';
-import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
-import { currentVersionId, VERSION_FILES, versionDir, type VersionMeta } from './store/layout';
-import { readVersionMeta } from './store/read';
+import type { SearchChanges } from '../build/search-step';
+import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './options';
+import { currentVersionId, VERSION_FILES, versionDir, type VersionMeta } from '../store/layout';
+import { readVersionMeta } from '../store/read';
 
 type Held = { version: string; index: MiniSearch<SearchDoc> };
 let held: Held | undefined;

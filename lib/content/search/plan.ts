@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { FUZZY_WORDS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './search-options';
-import type { SearchQuery } from './search-query';
+import { FUZZY_WORDS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
+import type { SearchQuery } from './query';
 
 /**
  * What one search may cost, in places read (a word in one field of one article). MiniSearch

@@ -1,4 +1,4 @@
-import { parseEventDate } from './dates';
+import { parseEventDate } from '../schema/dates';
 import {
   contentOf,
   describe,
@@ -6,7 +6,7 @@ import {
   type JsxElement,
   type MdxNode,
   type Problem,
-} from './mdx-tree';
+} from './tree';
 
 /**
  * The components editors may use in MDX, what each needs and where each may stand. The build

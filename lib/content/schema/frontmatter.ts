@@ -4,7 +4,7 @@ import { didYouMean } from './suggest';
 /**
  * The content contract, once: what an article, an author and a section may say in their
  * frontmatter. The content build validates every file with these schemas, the site's types are
- * what they produce (lib/content/types.ts), and every message is written for the editor who
+ * what they produce (lib/content/schema/types.ts), and every message is written for the editor who
  * made the mistake: "what is wrong — what to write instead", split into the two halves of a
  * finding by lib/content/build/findings.ts. Checks that need the rest of the archive (does this
  * section exist? is this picture there?) take it from the context the build passes in.

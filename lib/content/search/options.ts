@@ -1,6 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
-import type { RateLimit } from '../security/rate-limit';
-import { STOPWORDS } from './text';
+import type { RateLimit } from '../../security/rate-limit';
+import { STOPWORDS } from '../mdx/text';
 
 /** One document of the search index: an article's words, and what a result shows. */
 export type SearchDoc = {

@@ -1,5 +1,5 @@
 import { slug as slugify } from 'github-slugger';
-import { didYouMean } from './suggest';
+import { didYouMean } from '../schema/suggest';
 
 export type ScaffoldRequest = {
   headline: string;

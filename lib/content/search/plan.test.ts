@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
-import { fullSearchIndex, searchDoc } from './build/search-step';
-import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './search-options';
-import { EXPANDED_WEIGHT, planSearch, SEARCH_BUDGET } from './search-plan';
-import { parseSearchQuery } from './search-query';
+import { fullSearchIndex, searchDoc } from '../build/search-step';
+import { SEARCH_INDEX_OPTIONS, type SearchDoc } from './options';
+import { EXPANDED_WEIGHT, planSearch, SEARCH_BUDGET } from './plan';
+import { parseSearchQuery } from './query';
 
 const article = (slug: string, text: string) =>
   searchDoc({ slug, title: slug, dek: '', tags: [], section: 'world' }, text);

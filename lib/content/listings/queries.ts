@@ -1,12 +1,12 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { cache } from 'react';
-import { bodyFile, VERSION_FILES } from './store/layout';
-import { versionedFile } from './store/read';
-import { siteConfig } from '../site';
+import { bodyFile, VERSION_FILES } from '../store/layout';
+import { versionedFile } from '../store/read';
+import { siteConfig } from '../../site';
 import { byNewest, bySectionOrder, isPublished } from './sort';
 import { tagName, tagSlug } from './tags';
-import type { AdsConfig } from '../ads/schema';
+import type { AdsConfig } from '../../ads/schema';
 import type {
   ArticleMeta,
   AuthorMeta,
@@ -14,7 +14,7 @@ import type {
   Correction,
   PageMeta,
   SectionMeta,
-} from './types';
+} from '../schema/types';
 
 export type TagSummary = { slug: string; name: string; count: number };
 

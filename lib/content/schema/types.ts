@@ -1,4 +1,4 @@
-import type { AdsConfig } from '../ads/schema';
+import type { AdsConfig } from '../../ads/schema';
 import type {
   ArticleFrontmatter,
   AuthorFrontmatter,
@@ -6,13 +6,13 @@ import type {
   HeroImage,
   PageFrontmatter,
   SectionFrontmatter,
-} from './schema';
-import type { TocEntry } from './toc';
+} from './frontmatter';
+import type { TocEntry } from '../mdx/toc';
 
 export type { Correction, HeroImage };
 
 /**
- * What listings need of an article: its frontmatter as the schema (lib/content/schema.ts)
+ * What listings need of an article: its frontmatter as the schema (lib/content/schema/frontmatter.ts)
  * gives it, and what the build works out; everything but the compiled body.
  */
 export type ArticleMeta = Pick<

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from './types';
+import type { ArticleMeta } from '../schema/types';
 
 /** When an article last changed: the latest of its publication, `updated` and any correction. */
 export function dateModified(article: ArticleMeta): string {

@@ -1,12 +1,7 @@
 import MiniSearch from 'minisearch';
-import { fullSearchIndex, searchDoc } from './build/search-step';
-import {
-  FUZZY_WORDS,
-  SEARCH_INDEX_OPTIONS,
-  SEARCH_QUERY_OPTIONS,
-  type SearchDoc,
-} from './search-options';
-import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from './search-query';
+import { fullSearchIndex, searchDoc } from '../build/search-step';
+import { FUZZY_WORDS, SEARCH_INDEX_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_WORDS, parseSearchQuery } from './query';
 
 describe('parseSearchQuery', () => {
   it('searches an ordinary query word for word, lower-cased, without function words', () => {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fullSearchIndex, searchDoc, type SearchChanges } from './build/search-step';
-import { SEARCH_QUERY_OPTIONS } from './search-options';
-import { VERSION_FILES } from './store/layout';
+import { fullSearchIndex, searchDoc, type SearchChanges } from '../build/search-step';
+import { SEARCH_QUERY_OPTIONS } from './options';
+import { VERSION_FILES } from '../store/layout';
 import { writeTestVersion } from '@/test/support/content-version';
 
 const doc = (slug: string, text: string) =>
@@ -32,7 +32,7 @@ describe('currentSearchIndex', () => {
         doc('tariff', 'steel tariff'),
       ]),
     });
-    const { currentSearchIndex } = await import('./search-index');
+    const { currentSearchIndex } = await import('./current-index');
     expect(hits(currentSearchIndex(root), 'copper')).toEqual(['grid']);
 
     const next = version(
@@ -48,7 +48,7 @@ describe('currentSearchIndex', () => {
 
     // A server starting now holds nothing: the full index of `base`, then `next` replayed.
     vi.resetModules();
-    const cold = await import('./search-index');
+    const cold = await import('./current-index');
     expect(hits(cold.currentSearchIndex(root), 'copper')).toEqual(['new']);
     expect(next).toBeTruthy();
   });
@@ -56,7 +56,7 @@ describe('currentSearchIndex', () => {
   it('keeps answering from what it holds when a version cannot be read', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const base = version({ [VERSION_FILES.search]: fullSearchIndex([doc('grid', 'copper grid')]) });
-    const { currentSearchIndex } = await import('./search-index');
+    const { currentSearchIndex } = await import('./current-index');
     expect(hits(currentSearchIndex(root), 'copper')).toEqual(['grid']);
     version({ [VERSION_FILES.searchChanges]: '{ half a file' }, base);
     expect(hits(currentSearchIndex(root), 'copper')).toEqual(['grid']);

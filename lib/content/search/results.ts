@@ -1,10 +1,10 @@
 import 'server-only';
-import { getArticleBySlug } from './queries';
-import { currentSearchIndex } from './search-index';
-import { planSearch, type SearchCorrection } from './search-plan';
-import { parseSearchQuery } from './search-query';
+import { getArticleBySlug } from '../listings/queries';
+import { currentSearchIndex } from './current-index';
+import { planSearch, type SearchCorrection } from './plan';
+import { parseSearchQuery } from './query';
 import { snippet, type SnippetPart } from './snippet';
-import type { ArticleMeta } from './types';
+import type { ArticleMeta } from '../schema/types';
 
 export type SearchHit = { article: ArticleMeta; snippet: SnippetPart[]; score: number };
 export type SearchResults = {

@@ -1,4 +1,4 @@
-import { correctionNotice, leftOutNotice } from './search-notices';
+import { correctionNotice, leftOutNotice } from './notices';
 
 describe('search notices', () => {
   it('says which misspelt words were searched as what', () => {

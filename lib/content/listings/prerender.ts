@@ -1,7 +1,7 @@
-import { siteConfig } from '../site';
+import { siteConfig } from '../../site';
 import { laterPages } from './paginate';
 import { listArticles, listAuthors, listTags } from './queries';
-import type { ArticleMeta } from './types';
+import type { ArticleMeta } from '../schema/types';
 
 /**
  * What `next build` renders ahead of time. Everything else renders on its first request and is
