@@ -1,6 +1,7 @@
 // The cluster's figures, from test/checks/cluster.mjs run several times in a row on the
-// current build (`npm run build` first): freshness across instances, throughput through nginx
-// with one and with two instances, and the failover.
+// current build (`MASTHEAD_STANDALONE=1 npm run build` first): freshness across instances,
+// throughput through nginx with one and with two instances, and the failover. Each run writes
+// its figures where CLUSTER_FIGURES says, and its scenario report to a folder of its own.
 //   node bench/cluster.mjs [runs=3]
 // Prints a Markdown table for BENCHMARKS.md, one row per run.
 import { execFileSync } from 'node:child_process';
@@ -17,9 +18,15 @@ for (let i = 0; i < runs; i++) {
   try {
     execFileSync(
       process.execPath,
-      [path.join(root, 'test', 'checks', 'cluster.mjs'), '--figures', file],
+      [
+        path.join(root, 'test', 'run', 'check.mjs'),
+        'cluster',
+        '--reports',
+        path.join(dir, `reports-${i}`),
+      ],
       {
         cwd: root,
+        env: { ...process.env, CLUSTER_FIGURES: file },
         stdio: ['ignore', 'ignore', 'ignore'],
       },
     );
@@ -30,13 +37,16 @@ for (let i = 0; i < runs; i++) {
 }
 
 const s = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
-const through = (r) => `${r.perSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms`;
+// A run whose check stopped early lacks some figures: shown as a dash.
+const through = (r) => (r ? `${r.perSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms` : '—');
+const failover = (f) =>
+  f ? `${f.failed} of ${f.requests} / ${f.gapMs} ms / ${f.lost} of ${f.comments}` : '—';
 console.log(
   '| run | approved (web) on both | approved (CLI) on both | publish live on both | after Redis restart | one instance | two instances | failover: failed / gap / comments lost | load |',
 );
 console.log('|---:|---:|---:|---:|---:|---|---|---|---:|');
 for (const [i, r] of rows.entries()) {
   console.log(
-    `| ${i + 1} | ${s(r.commentWeb)} | ${s(r.commentCli)} | ${s(r.publish)} | ${s(r.afterRedisRestart)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${r.failover.failed} of ${r.failover.requests} / ${r.failover.gapMs} ms / ${r.failover.lost} of ${r.failover.comments} | ${r.load} |`,
+    `| ${i + 1} | ${s(r.commentWeb)} | ${s(r.commentCli)} | ${s(r.publish)} | ${s(r.afterRedisRestart)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${failover(r.failover)} | ${r.load} |`,
   );
 }
