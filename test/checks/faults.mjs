@@ -1,61 +1,84 @@
-// Faults, measured. Part of command B, after the production build.
-//   node test/checks/faults.mjs
+// Faults, measured, on the check's own copy of the build (the main build stays read-only):
+//   npm run check -- faults [--only "SIGKILL"]
 // 1. `next start` is killed with SIGKILL in the middle of 50 concurrent posters (half posting
 //    with JavaScript, half without) and started again: every comment that got a success answer
 //    must be in the database. SQLite, and PostgreSQL when a private server can run here.
 // 2. PostgreSQL is down when the server starts, then goes away in the middle of a run and comes
 //    back: readers get a clear answer (never a 5xx), nothing answered as accepted is lost, and
 //    posting works again without restarting the server.
-// The PostgreSQL parts need root and Debian's postgresql package (a private server in a temporary
-// folder on 127.0.0.1:5544, so stopping it touches nothing else); elsewhere they are skipped with
-// a notice. Everything runs on loopback and stops what it started. Exit 0 only when all held.
+// The PostgreSQL scenarios need root and Debian's postgresql package (a private server in a
+// temporary folder on a loopback port from the OS, so stopping it touches nothing else);
+// elsewhere they are skipped with the reason. Every port comes from the OS, so it runs beside
+// the other checks and the e2e run.
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { copyBuild } from '../support/build-copy.mjs';
 import { commentPoster, tokenWait } from '../support/comment-form.mjs';
+import { load, storedTexts, tally } from '../support/comment-load.mjs';
+import { freePort } from '../support/ports.mjs';
 import { privatePostgres, privatePostgresUnavailable } from '../support/private-postgres.mjs';
 import { startNext } from '../support/server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const run = randomBytes(4).toString('hex');
-const PORT = 3310;
 const ARTICLE = '/technology/style-guide';
 const UNAVAILABLE = 'We could not save your comment just now.';
 const ADMIN_PASSWORD = 'faults-admin-password';
-let failures = 0;
+const noPostgres = privatePostgresUnavailable();
 
-function report(ok, line) {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${line}`);
-  if (!ok) failures += 1;
+/** @type {{ dir: string, remove: () => void } | undefined} */
+let copy;
+/** @type {Set<{ stop: () => Promise<void> }>} servers to stop however a scenario ended */
+const servers = new Set();
+
+before(() => {
+  copy = copyBuild('faults');
+});
+
+after(async () => {
+  await Promise.all([...servers].map((server) => server.stop()));
+  postgres.server?.destroy();
+  copy?.remove();
+});
+
+/** `next start` on the copy, stopped in `after` whatever happens to the scenario. */
+async function serve(options) {
+  const server = await startNext({ ...options, cwd: copy?.dir });
+  servers.add(server);
+  return server;
 }
 
-/**
- * An article `next build` did not prerender, with whatever the e2e run left of it in Next's
- * route cache removed, so that its next request renders and reads the database.
- */
-function archivedArticle() {
-  const url = unrenderedArticle();
-  if (!url) return undefined;
-  const cache = path.join(root, '.next', 'server', 'route-cache', 'APP_PAGE');
-  for (const build of existsSync(cache) ? readdirSync(cache) : []) {
-    const dir = path.join(cache, build, '$', ...path.posix.dirname(url).split('/').slice(1));
-    const stem = path.posix.basename(url);
-    for (const file of existsSync(dir) ? readdirSync(dir) : []) {
-      if (file.startsWith(`${stem}.`)) rmSync(path.join(dir, file), { recursive: true });
+/** The private PostgreSQL, started on first use, with whether it is up now. */
+const postgres = {
+  /** @type {ReturnType<typeof privatePostgres> | undefined} */
+  server: undefined,
+  up: false,
+  async get() {
+    if (!this.server) {
+      this.server = privatePostgres(await freePort());
+      this.up = true;
     }
-  }
-  return url;
-}
+    return this.server;
+  },
+  /** Starts or stops it (immediately, as a crash would), whichever is asked, if not so already. */
+  async set(up) {
+    const server = await this.get();
+    if (up !== this.up) (up ? server.start : server.stop)();
+    this.up = up;
+  },
+};
 
+/** An article `next build` did not prerender: its first request renders and reads the database. */
 function unrenderedArticle() {
+  const dir = copy?.dir ?? '';
   const index = JSON.parse(
-    readFileSync(path.join(root, '.masthead/content/current/index.json'), 'utf8'),
+    readFileSync(path.join(dir, '.masthead/content/current/index.json'), 'utf8'),
   );
   const manifest = JSON.parse(
-    readFileSync(path.join(root, '.next/prerender-manifest.json'), 'utf8'),
+    readFileSync(path.join(dir, '.next/prerender-manifest.json'), 'utf8'),
   );
   const now = Date.now();
   return index.articles
@@ -64,124 +87,89 @@ function unrenderedArticle() {
     .find((url) => !(url in manifest.routes));
 }
 
-/**
- * Posters on both paths, for `seconds`, through whatever the server is at that moment. Returns
- * every answer by the comment's text; a request that got no answer at all is retried later.
- */
-async function load({ base, html, posters, seconds, during = async () => {} }) {
-  const paths = ['nojs', 'js'].map((mode) =>
-    commentPoster({ base, articlePath: ARTICLE, html, mode }),
-  );
-  await sleep(tokenWait(paths[0].hidden));
-  const answers = new Map();
-  let sequence = 0;
-  const deadline = Date.now() + seconds * 1000;
-  const loop = async (p) => {
-    while (Date.now() < deadline) {
-      const n = ++sequence;
-      const text = `faults ${run} comment ${n}`;
-      try {
-        const outcome = await paths[p % 2].post(
-          { name: `Poster ${p}`, email: `p${p}-${n}@faults.example`, website: '', comment: text },
-          `10.${(n >> 8) & 255}.${n & 255}.7`,
-        );
-        answers.set(text, { outcome, at: Date.now() });
-      } catch {
-        await sleep(100); // no server there: a reader would press the button again
-      }
-    }
-  };
-  await Promise.all([...Array.from({ length: posters }, (_, p) => loop(p)), during()]);
-  return answers;
-}
-
-function tally(answers, stored, label, since = 0) {
-  const accepted = [...answers].filter(
-    ([, a]) => a.outcome === 'held' || a.outcome === 'published',
-  );
-  const lost = accepted.filter(([text]) => !stored.has(text));
-  const errors = [...answers].filter(([, a]) => /^HTTP 5/.test(a.outcome));
-  const acceptedAfter = accepted.filter(([, a]) => a.at > since).length;
-  console.log(
-    `     ${label}: ${answers.size} answered, ${accepted.length} accepted, ${lost.length} of them lost, ` +
-      `${errors.length} 5xx, ${answers.size - accepted.length - errors.length} refused with a message, ` +
-      `${acceptedAfter} accepted after recovery`,
-  );
-  return { accepted: accepted.length, lost: lost.length, errors: errors.length, acceptedAfter };
-}
-
-async function storedTexts(db) {
-  if (db.kind === 'sqlite') {
-    const sqlite = new SQLite(db.file, { readonly: true });
-    const rows = sqlite
-      .prepare('select body from comments where body like ?')
-      .all(`faults ${run} %`);
-    sqlite.close();
-    return new Set(rows.map((r) => r.body));
-  }
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  const { rows } = await client.query('select body from comments where body like $1', [
-    `faults ${run} %`,
-  ]);
-  await client.end();
-  return new Set(rows.map((r) => r.body));
-}
-
 async function killMidLoad(db) {
+  const port = await freePort();
   const env =
     db.kind === 'sqlite' ? { COMMENTS_DB: db.file, DATABASE_URL: '' } : { DATABASE_URL: db.url };
-  let server = await startNext({ port: PORT, env, readyPath: ARTICLE });
+  let server = await serve({ port, env, readyPath: ARTICLE });
   let restartedAt = Infinity;
-  try {
-    const html = await (await fetch(server.base + ARTICLE)).text();
-    const answers = await load({
-      base: server.base,
-      html,
-      posters: 50,
-      seconds: 12,
-      during: async () => {
-        await sleep(3_000);
-        await server.kill();
-        server = await startNext({ port: PORT, env, readyPath: ARTICLE });
-        restartedAt = Date.now();
-      },
-    });
-    const result = tally(
-      answers,
-      await storedTexts(db),
-      `SIGKILL mid-load on ${db.label}`,
-      restartedAt,
-    );
-    report(
-      result.lost === 0 && result.accepted > 0 && result.acceptedAfter > 0,
-      `${db.label}: every comment answered as accepted survives SIGKILL, and posting resumes after restart`,
-    );
-  } finally {
-    await server.stop();
-  }
+  const html = await (await fetch(server.base + ARTICLE)).text();
+  const answers = await load({
+    base: server.base,
+    articlePath: ARTICLE,
+    html,
+    posters: 50,
+    seconds: 12,
+    marker: `faults ${run}`,
+    during: async () => {
+      await sleep(3_000);
+      await server.kill();
+      const killedAt = Date.now();
+      // The same port: the posters keep posting to the address readers know.
+      server = await serve({ port, env, readyPath: ARTICLE });
+      restartedAt = Date.now();
+      console.log(`     killed, answering again ${(restartedAt - killedAt) / 1000} s later`);
+    },
+  });
+  const result = tally(
+    answers,
+    await storedTexts(db, `faults ${run} %`),
+    `SIGKILL mid-load on ${db.label}`,
+    restartedAt,
+  );
+  await server.stop();
+  assert.equal(result.lost, 0, 'comments answered as accepted were lost');
+  assert.ok(result.accepted > 0, 'no comment was accepted at all');
+  assert.ok(result.acceptedAfter > 0, 'no comment was accepted after the restart');
 }
 
-async function postgresFaults(pgServer) {
-  pgServer.stop();
-  const archived = archivedArticle();
-  const server = await startNext({
-    port: PORT + 1,
-    env: { DATABASE_URL: pgServer.url, ADMIN_PASSWORD },
-  });
-  const db = { kind: 'postgres', url: pgServer.url };
-  try {
-    if (archived) {
-      const page = await fetch(server.base + archived);
-      const text = await page.text();
-      report(
-        page.status === 200 && text.includes('The comments cannot be shown just now.'),
-        `PostgreSQL down at start: ${archived} answers ${page.status} and says its comments cannot be shown`,
-      );
-    } else console.log('     (every article was prerendered; no archived article to read)');
+test('SIGKILL mid-load on SQLite: every comment answered as accepted survives, and posting resumes after restart', async () => {
+  const file = path.join(copy?.dir ?? '', `faults-${run}.sqlite`);
+  await killMidLoad({ kind: 'sqlite', file, label: 'SQLite' });
+});
 
+test(
+  'SIGKILL mid-load on PostgreSQL: every comment answered as accepted survives, and posting resumes after restart',
+  { skip: noPostgres && `no private PostgreSQL: ${noPostgres}` },
+  async () => {
+    const { url } = await postgres.get();
+    await killMidLoad({ kind: 'postgres', url, label: 'PostgreSQL' });
+  },
+);
+
+/** One server, started while PostgreSQL was down, shared by the scenarios below (lazily). */
+let downAtStart;
+function serverStartedWhileDown() {
+  downAtStart ??= (async () => {
+    const { url } = await postgres.get();
+    await postgres.set(false);
+    const server = await serve({
+      port: await freePort(),
+      env: { DATABASE_URL: url, ADMIN_PASSWORD },
+    });
     const html = await (await fetch(server.base + ARTICLE)).text();
-    for (const mode of ['nojs', 'js']) {
+    return { server, html, url };
+  })();
+  return downAtStart;
+}
+
+describe('PostgreSQL down', { skip: noPostgres && `no private PostgreSQL: ${noPostgres}` }, () => {
+  test('PostgreSQL down at start: an article not prerendered answers 200 and says its comments cannot be shown', async (t) => {
+    const archived = unrenderedArticle();
+    if (!archived) return t.skip('every article was prerendered; no archived article to read');
+    const { server } = await serverStartedWhileDown();
+    await postgres.set(false);
+    const page = await fetch(server.base + archived);
+    const text = await page.text();
+    console.log(`     ${archived} answers ${page.status}`);
+    assert.equal(page.status, 200);
+    assert.ok(text.includes('The comments cannot be shown just now.'), 'the page does not say why');
+  });
+
+  for (const mode of ['nojs', 'js']) {
+    test(`PostgreSQL down at start, a post ${mode === 'js' ? 'with' : 'without'} JavaScript is refused with a message`, async () => {
+      const { server, html } = await serverStartedWhileDown();
+      await postgres.set(false);
       const poster = commentPoster({ base: server.base, articlePath: ARTICLE, html, mode });
       await sleep(tokenWait(poster.hidden));
       const started = Date.now();
@@ -194,19 +182,22 @@ async function postgresFaults(pgServer) {
         },
         `10.250.${mode === 'js' ? 1 : 2}.1`,
       );
-      report(
-        outcome.startsWith(UNAVAILABLE),
-        `PostgreSQL down at start, post ${mode === 'js' ? 'with' : 'without'} JavaScript: "${outcome}" after ${Date.now() - started} ms`,
-      );
-    }
+      console.log(`     "${outcome}" after ${Date.now() - started} ms`);
+      assert.ok(outcome.startsWith(UNAVAILABLE), `answered "${outcome}"`);
+    });
+  }
 
-    // Moderation needs the database for its sessions: a moderator signing in is told so on the
-    // sign-in page, not given Next's bare "Internal Server Error".
+  // Moderation needs the database for its sessions: a moderator signing in is told so on the
+  // sign-in page, not given Next's bare "Internal Server Error".
+  test('PostgreSQL down, a moderator signing in is sent (303) to a page that says why', async () => {
+    const { server } = await serverStartedWhileDown();
+    await postgres.set(false);
     const signInPage = await (await fetch(`${server.base}/admin/comments`)).text();
     const form =
       /<form[^>]*>(?:(?!<\/form>).)*name="password"(?:(?!<\/form>).)*<\/form>/s.exec(
         signInPage,
       )?.[0] ?? '';
+    assert.notEqual(form, '', 'no sign-in form');
     const signIn = new FormData();
     for (const [, name, value] of form.matchAll(
       /<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g,
@@ -221,75 +212,70 @@ async function postgresFaults(pgServer) {
     });
     const location = refused.headers.get('location') ?? '';
     const told = location ? await (await fetch(new URL(location, server.base))).text() : '';
-    report(
-      form !== '' &&
-        refused.status === 303 &&
-        told.includes('The comments database is not answering, so nobody can sign in just now.'),
-      `PostgreSQL down, a moderator signs in: ${refused.status} to ${location || 'nowhere'}, which says why`,
+    console.log(`     ${refused.status} to ${location || 'nowhere'}`);
+    assert.equal(refused.status, 303);
+    assert.ok(
+      told.includes('The comments database is not answering, so nobody can sign in just now.'),
+      'the page it is sent to does not say why',
     );
+  });
 
-    pgServer.start();
+  test('PostgreSQL back, same server process: the next post is held', async () => {
+    const { server, html } = await serverStartedWhileDown();
+    await postgres.set(true);
     const poster = commentPoster({ base: server.base, articlePath: ARTICLE, html, mode: 'nojs' });
+    await sleep(tokenWait(poster.hidden));
     const back = await poster.post(
       { name: 'Back', email: 'back@faults.example', website: '', comment: `faults ${run} back` },
       '10.250.3.1',
     );
-    report(back === 'held', `PostgreSQL back, same server process: the next post is ${back}`);
+    assert.equal(back, 'held');
+  });
 
-    let backAt = Infinity;
-    const answers = await load({
-      base: server.base,
-      html,
-      posters: 20,
-      seconds: 14,
-      during: async () => {
-        await sleep(2_000);
-        pgServer.stop();
-        await sleep(4_000);
-        pgServer.start();
-        backAt = Date.now();
-      },
-    });
-    const result = tally(
-      answers,
-      await storedTexts(db),
-      'PostgreSQL stopped mid-run and started again',
-      backAt,
-    );
-    report(
-      result.lost === 0 && result.errors === 0 && result.acceptedAfter > 0,
-      'PostgreSQL gone mid-run: no 5xx, nothing accepted is lost, posting recovers without a restart',
-    );
-    // A dropped connection that reaches Node as an uncaught 'error' event is one unlucky
-    // moment away from ending the process; every one must be caught and logged as a line.
+  /** PostgreSQL stopped and started again under load on that server (once, shared). */
+  let midRun;
+  const goneMidRun = () => {
+    midRun ??= (async () => {
+      const { server, html, url } = await serverStartedWhileDown();
+      await postgres.set(true);
+      let backAt = Infinity;
+      const answers = await load({
+        base: server.base,
+        articlePath: ARTICLE,
+        html,
+        posters: 20,
+        seconds: 14,
+        marker: `faults ${run}`,
+        during: async () => {
+          await sleep(2_000);
+          await postgres.set(false);
+          await sleep(4_000);
+          await postgres.set(true);
+          backAt = Date.now();
+        },
+      });
+      const stored = await storedTexts({ kind: 'postgres', url }, `faults ${run} %`);
+      return {
+        server,
+        result: tally(answers, stored, 'PostgreSQL stopped mid-run and started again', backAt),
+      };
+    })();
+    return midRun;
+  };
+
+  test('PostgreSQL gone mid-run: no 5xx, nothing accepted is lost, posting recovers without a restart', async () => {
+    const { result } = await goneMidRun();
+    assert.equal(result.lost, 0, 'comments answered as accepted were lost');
+    assert.equal(result.errors, 0, 'readers got 5xx answers');
+    assert.ok(result.acceptedAfter > 0, 'no comment was accepted after PostgreSQL came back');
+  });
+
+  // A dropped connection that reaches Node as an uncaught 'error' event is one unlucky moment
+  // away from ending the process; every one must be caught and logged as a line.
+  test("PostgreSQL restarts: no uncaught error in the server's log", async () => {
+    const { server } = await goneMidRun();
     const uncaught = server.log().match(/uncaughtException|unhandledRejection/g)?.length ?? 0;
-    report(uncaught === 0, `PostgreSQL restarts: ${uncaught} uncaught errors in the server's log`);
-  } finally {
-    await server.stop();
-  }
-}
-
-const scratch = path.join(root, 'bench', '.scratch');
-mkdirSync(scratch, { recursive: true });
-const sqliteFile = path.join(scratch, `faults-${run}.sqlite`);
-try {
-  await killMidLoad({ kind: 'sqlite', file: sqliteFile, label: 'SQLite' });
-  const why = privatePostgresUnavailable();
-  if (why) {
-    console.log(`notice: PostgreSQL fault checks skipped (${why})`);
-  } else {
-    const pgServer = privatePostgres(5544);
-    try {
-      await killMidLoad({ kind: 'postgres', url: pgServer.url, label: 'PostgreSQL' });
-      await postgresFaults(pgServer);
-    } finally {
-      pgServer.destroy();
-    }
-  }
-} catch (error) {
-  report(false, `the check itself failed: ${error instanceof Error ? error.stack : error}`);
-} finally {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
-}
-console.log(failures === 0 ? 'fault checks passed' : `fault checks FAILED (${failures})`);
-process.exit(failures === 0 ? 0 : 1);
+    console.log(`     ${uncaught} uncaught errors in the server's log`);
+    assert.equal(uncaught, 0);
+  });
+});
