@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-/** Scenario articles test/checks/ads.mjs adds to its scratch copy of the sample content. */
+/** Scenario articles test/checks/ads.mjs adds to the sample content of both its servers. */
 export const LONG = '/business/europe-gas-storage-winter-prices';
 export const SHORT = '/world/ads-check-short-story';
 export const NO_ADS = '/world/ads-check-no-ads-story';

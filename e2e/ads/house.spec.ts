@@ -11,7 +11,7 @@ import {
   watchLayoutShifts,
 } from './helpers';
 
-test.skip(process.env.ADS_MODE !== 'house', 'runs on the house build of test/checks/ads.mjs');
+test.skip(process.env.ADS_MODE !== 'house', 'runs on the house copy of test/checks/ads.mjs');
 
 const slots = (page: Page, placement: string) =>
   page.locator(`[aria-label="Advertisement"][data-placement="${placement}"]`);

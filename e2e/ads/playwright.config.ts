@@ -2,10 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 import base from '../../playwright.config';
 
 /**
- * The advertising specs, run by test/checks/ads.mjs against a scratch build with a
- * content/ads.yaml of its own (house promotions, then a script provider served by a fake ad
- * server on loopback): the main suite's build has no advertising at all, as a new site has.
- * ADS_BASE_URL is the server; ADS_MODE says which build it is.
+ * The advertising specs, run by test/checks/ads.mjs: house promotions on a copy of the main
+ * build with a content/ads.yaml published into it, then a script provider (served by a fake ad
+ * server on loopback) on a build of its own, whose policy admits that server. The main suite's
+ * server has no advertising at all, as a new site has. ADS_BASE_URL is the server; ADS_MODE
+ * says which of the two it is.
  */
 export default defineConfig({
   ...base,
