@@ -44,13 +44,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // The tests run against the production build, as readers get it.
+  // The tests run against the production build, as readers get it: a copy of it of their own
+  // (test/support/e2e-server.mjs), so the pages they regenerate never reach the main build.
   webServer: {
     // A database of its own, fresh each run, so tests never write into the site's data/.
-    command: `rm -f ${E2E_DB}* && npx next start -p ${port} -H 127.0.0.1`,
+    command: `node test/support/e2e-server.mjs ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    // SIGTERM, so the server script removes its copy of the build once `next start` has ended
+    // (seconds on a busy machine; if it is killed instead, the next run replaces the copy).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     // Moderation on (the default); tests give each simulated reader its own address.
     env: { ADMIN_PASSWORD, COMMENTS_DB: E2E_DB, PREVIEW_SECRET },
   },
