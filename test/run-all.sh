@@ -2,86 +2,130 @@
 # Command B: every check Masthead has, from a fresh clone, installing what it needs.
 # Ends with one line, "N passed, N failed", totalled over every suite. Exit code 0 only when
 # nothing failed.
+#
+# Jobs that wait on the network, on sleeps or on servers run side by side (docs/decisions/021):
+#   install       npm ci  |  apt (browser, PostgreSQL, Redis, nginx)  |  Node 24 download
+#   static        eslint  |  prettier, content build, tsc             |  Node 24 install
+#   unit          vitest (Node 20)
+#   build         next build (the main build, read-only from here on)
+#   serve         e2e  |  whole-project checks, one after another  |  advertising  |  Node 24
+# Each job's output goes to reports/logs/<job>.log and is printed whole when it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 REPORTS=reports
-rm -rf "$REPORTS" && mkdir -p "$REPORTS"
+LOGS=$REPORTS/logs
+rm -rf "$REPORTS" && mkdir -p "$LOGS"
 : > "$REPORTS/checks.txt"
+: > "$REPORTS/timings.txt"
+STARTED=$SECONDS
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" $((SECONDS - STARTED)); }
 
-# Runs a whole-project check that counts as one test: its name, then its command.
-check() {
+# A job counted as one test: its name, then its command. Output to its log, printed at the end.
+declare -A PIDS=() BEGAN=()
+job() {
   local name=$1
   shift
-  step "$name"
-  if "$@"; then
-    echo "pass $name" >> "$REPORTS/checks.txt"
-  else
-    echo "fail $name" >> "$REPORTS/checks.txt"
-    return 1
+  printf '\033[2m-- started %s (at %d s)\033[0m\n' "$name" $((SECONDS - STARTED))
+  BEGAN[$name]=$SECONDS
+  ("$@") > "$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+}
+# Waits for a job; prints its log; counts it in checks.txt unless told `--uncounted`.
+join() {
+  local counted=1
+  [ "$1" = --uncounted ] && counted=0 && shift
+  local name=$1 rc
+  wait "${PIDS[$name]}"
+  rc=$?
+  local took=$((SECONDS - ${BEGAN[$name]}))
+  printf '\n\033[1m== %s\033[0m (%d s, ended at %d s)\n' "$name" "$took" $((SECONDS - STARTED))
+  cat "$LOGS/$name.log"
+  echo "$took $name" >> "$REPORTS/timings.txt"
+  if [ "$counted" = 1 ]; then
+    if [ "$rc" = 0 ]; then echo "pass $name" >> "$REPORTS/checks.txt"; else echo "fail $name" >> "$REPORTS/checks.txt"; fi
   fi
+  return "$rc"
 }
 
-have_browser() {
-  [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && return 0
-  [ -x /usr/bin/chromium ] && return 0
-  return 1
+apt_install() {
+  # Installed, not started: Debian would start nginx on every address and Redis on 6379.
+  local made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    made_policy=1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" > /dev/null
+  local rc=$?
+  [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
+  return $rc
 }
 
-install_browser() {
-  have_browser && return 0
+# What the browser tests and the store, fault and cluster checks need from the system: Debian's
+# Chromium (Playwright's own download is blocked in some networks; Debian's is not), PostgreSQL,
+# Redis and nginx, each started by the test that uses it, on loopback only.
+system_packages() {
   if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
-    # Playwright's own browser download is blocked in some networks; Debian's Chromium is not.
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
+    local missing=()
+    [ -x /usr/bin/chromium ] || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
+    ls /usr/lib/postgresql/*/bin/postgres > /dev/null 2>&1 || missing+=(postgresql)
+    [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+    [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    [ ${#missing[@]} -eq 0 ] && { echo "chromium, postgresql, redis-server and nginx present"; return 0; }
+    echo "installing ${missing[*]}"
+    apt_install "${missing[@]}"
+  elif [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
     npx playwright install chromium
   fi
 }
 
-step "install"
+step "install: npm ci, system packages and Node 24 side by side"
+job system system_packages
+job node24-download bash test/checks/node24.sh --download-only
 if [ "${SKIP_INSTALL:-}" != 1 ]; then
   npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
-install_browser || { echo "could not install a browser"; echo "0 passed, 1 failed"; exit 1; }
+echo "$((SECONDS - STARTED)) npm ci" >> "$REPORTS/timings.txt"
+join --uncounted system || { echo "could not install the system packages"; echo "0 passed, 1 failed"; exit 1; }
+join --uncounted node24-download
 
-# The services the store, fault and cluster checks start for themselves, on loopback only.
-if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; then
-  missing=()
-  ls /usr/lib/postgresql/*/bin/postgres > /dev/null 2>&1 || missing+=(postgresql)
-  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
-  [ -x /usr/sbin/nginx ] || missing+=(nginx)
-  if [ ${#missing[@]} -gt 0 ]; then
-    # Installed, not started: Debian would start nginx on every address and Redis on 6379.
-    made_policy=0
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-      made_policy=1
-    fi
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-    [ "$made_policy" = 1 ] && rm -f /usr/sbin/policy-rc.d
-  fi
-fi
-
-check "format (prettier)" npm run --silent format:check
-check "lint (eslint, zero warnings)" npm run --silent lint
-check "content build (every article compiled and checked, with fixes)" npm run --silent content
-check "types (tsc)" npm run --silent typecheck
+step "static checks, and Node 24's install beside them"
+# Node 24 shares this install (node_modules linked, better-sqlite3 compiled for Node 24 in its
+# copy); its unit run waits until the main build has finished, so it never competes with it.
+job node24 bash test/checks/node24.sh --report "$REPORTS" --wait-for "$REPORTS/.built"
+job "lint (eslint, zero warnings)" npm run --silent lint
+job "format (prettier)" npm run --silent format:check
+join "format (prettier)"
+job "content build (every article compiled and checked, with fixes)" npm run --silent content
+join "content build (every article compiled and checked, with fixes)"
+job "types (tsc)" npm run --silent typecheck
+join "types (tsc)"
+join "lint (eslint, zero warnings)"
 
 step "PostgreSQL for the comment store tests"
+started_pg=0
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   if [ -n "${DATABASE_URL:-}" ]; then
     export TEST_DATABASE_URL=$DATABASE_URL
   elif url=$(bash test/support/start-postgres.sh | tail -n 1) && [ -n "$url" ]; then
-    export TEST_DATABASE_URL=$url
+    export TEST_DATABASE_URL=$url started_pg=1
   fi
 fi
 [ -n "${TEST_DATABASE_URL:-}" ] && echo "store tests run on SQLite and PostgreSQL" ||
   echo "notice: PostgreSQL not available; store tests run on SQLite only"
+stop_pg() {
+  [ "$started_pg" = 1 ] || return 0
+  local version
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  pg_ctlcluster "$version" main stop > /dev/null 2>&1 || true
+}
+trap stop_pg EXIT
 
 step "unit (vitest)"
+t=$SECONDS
 node test/run/unit.mjs "$REPORTS"
+echo "$((SECONDS - t)) unit (vitest)" >> "$REPORTS/timings.txt"
 
 # Listings of two, so 16 sample articles exercise pagination (the site's default is 20), and
 # only the newest six articles prerendered, so the rest exercise rendering on first request.
@@ -90,31 +134,41 @@ export MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
 # The build the image makes (.next/standalone, which the cluster check runs); `next start`, which
 # the e2e run uses, serves it too (docs/decisions/020).
 export MASTHEAD_STANDALONE=1
-if check "production build (next build)" npx next build; then
-  # Before the e2e run, so no page it regenerates (with its comments) is in what is weighed.
-  check "page weight within budgets (bench/budgets.json)" node bench/weight.mjs --check
-  step "e2e (playwright, production server)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
-  if [ -n "${TEST_DATABASE_URL:-}" ]; then
-    check "comments across two server processes on PostgreSQL" node test/checks/multi-process.mjs
-  fi
-  check "faults: SIGKILL mid-load, PostgreSQL down at start and mid-run" node test/checks/faults.mjs
-  check "publish: new, edited, removed, scheduled and pushed articles live without a rebuild" node test/checks/publish.mjs
-  check "ADMIN_ORIGIN: admin and preview only on the admin host, hostile Host headers refused" node test/checks/admin-origin.mjs
-  check "advertising: house promotions and a script provider, each on a build of its own" \
-    node test/checks/ads.mjs --reports "$REPORTS"
-  check "cluster: two standalone instances behind nginx sharing PostgreSQL, Redis and content" \
-    node test/checks/cluster.mjs --figures "$REPORTS/cluster.json"
-  check "Redis as operators run it: stock, paused, busy, full, read-only, gone; pages within a second" \
-    node test/checks/redis.mjs
+step "production build"
+job "production build (next build)" npx next build
+if join "production build (next build)"; then
+  touch "$REPORTS/.built"
+  # From here the main build is read-only: the e2e run and every check serve copies of it
+  # (test/support/build-copy.mjs), so they can run in any order and side by side.
+  step "e2e, the whole-project checks, advertising and Node 24, side by side"
+  job e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
+  job advertising node test/checks/ads.mjs --reports "$REPORTS"
+  # One after another: each starts servers of its own, and together they would crowd two cores.
+  checks() {
+    local rc=0 name
+    for name in weight faults publish admin-origin multi-process redis cluster; do
+      printf '\n== check %s (at %d s)\n' "$name" $((SECONDS - STARTED))
+      local t=$SECONDS
+      CLUSTER_FIGURES=$REPORTS/cluster.json node test/run/check.mjs "$name" --reports "$REPORTS" || rc=1
+      echo "$((SECONDS - t)) check $name" >> "$REPORTS/timings.txt"
+    done
+    return $rc
+  }
+  job checks checks
+  join --uncounted e2e
+  join --uncounted checks
+  join --uncounted advertising || [ -f "$REPORTS/ads-script.json" ] ||
+    echo "fail advertising (no report: the check did not finish)" >> "$REPORTS/checks.txt"
 else
+  touch "$REPORTS/.built" # Node 24 goes on with its own build
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi
 
-step "Node 24 LTS: install, unit tests, build and main pages on a scratch copy"
-bash test/checks/node24.sh --report "$REPORTS" ||
-  [ -f "$REPORTS/node24.json" ] ||
+join --uncounted node24 || [ -f "$REPORTS/node24.json" ] ||
   echo "fail node24 (no report: the check did not finish)" >> "$REPORTS/checks.txt"
 
 step "summary"
+echo "wall time of each part (seconds):"
+sort -rn "$REPORTS/timings.txt" | sed 's/^/  /'
+echo "command B: $((SECONDS - STARTED)) s"
 node test/run/tally.mjs "$REPORTS"

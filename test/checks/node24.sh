@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Masthead under Node 24 LTS, on a scratch copy (so this checkout's Node 20 node_modules/ and
 # .next/ are never touched): install, unit tests, production build, the main pages served.
-#   bash test/checks/node24.sh [--report DIR]   (DIR/node24.json is for tally-results.mjs)
+#   bash test/checks/node24.sh [--report DIR] [--wait-for FILE] [--download-only]
+# --report: DIR/node24.json is for test/run/tally.mjs. --wait-for: install, then wait until FILE
+# exists before the unit run (command B starts this beside its own work and lets it go on once
+# the main build is made). --download-only: fetch Node 24 into the cache and stop.
 # Ends with "node24: N passed, N failed": each unit test counts, and install, build and each page
 # count one. Exit 0 only when nothing failed.
 set -uo pipefail
@@ -10,8 +13,15 @@ WORK=$ROOT/bench/.scratch/node24
 OUT=$WORK/.node24 # this run's logs and reports, kept until the next run wipes the copy
 # Outside the copy, so a second run (or a CI job caching ~/.cache) skips the download.
 CACHE=${NODE24_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/masthead/node24}
-REPORT=
-if [ "${1:-}" = --report ]; then mkdir -p "$2" && REPORT=$(cd "$2" && pwd); fi
+REPORT='' WAIT_FOR='' DOWNLOAD_ONLY=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --report) mkdir -p "$2" && REPORT=$(cd "$2" && pwd) && shift 2 ;;
+    --wait-for) WAIT_FOR=$(realpath -m "$2") && shift 2 ;;
+    --download-only) DOWNLOAD_ONLY=1 && shift ;;
+    *) echo "unknown option $1" >&2 && exit 2 ;;
+  esac
+done
 
 passed=0 failed=0 server='' started=$SECONDS
 step() { printf '\n\033[1m== node24: %s\033[0m (at %d s)\n' "$*" $((SECONDS - started)); }
@@ -23,6 +33,7 @@ finish() {
     for _ in $(seq 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
     kill -KILL -- "-$server" 2>/dev/null
   fi
+  [ "$DOWNLOAD_ONLY" = 1 ] && return
   [ -n "$REPORT" ] && printf '{"passed":%d,"failed":%d}\n' "$passed" "$failed" >"$REPORT/node24.json"
   echo "node24: $passed passed, $failed failed"
 }
@@ -39,6 +50,7 @@ if ! "$NODE24" -v 2>/dev/null | grep -q '^v24\.'; then
   npm install --no-save --no-audit --no-fund --prefix "$CACHE" "node@${NODE24_VERSION:-24}" ||
     { bad "install (could not download Node 24)"; exit 1; }
 fi
+[ "$DOWNLOAD_ONLY" = 1 ] && { "$NODE24" -v; exit 0; }
 export PATH=$(dirname "$NODE24"):$PATH # npm and npx are `#!/usr/bin/env node`: they run on 24 too
 # That package ships Node's headers. Without nodedir, node-gyp would use ~/.npmrc's (/usr: Node
 # 20's) or download them; better-sqlite3 has no prebuilt binary here and compiles from source.
@@ -63,21 +75,54 @@ cd "$WORK" || exit 1
 echo "HEAD $(git log -1 --format='%h %s' | cut -c1-60), $(git status --short | wc -l) uncommitted changes"
 mkdir -p "$OUT"
 
-step "npm ci"
-# Straight to node-gyp: prebuild-install's GitHub download cannot work here, and online it would
-# skip the compile this check is meant to prove. (npm warns of the unknown config; it is for
-# prebuild-install.)
-npm_config_build_from_source=better-sqlite3 npm ci --no-audit --no-fund 2>&1 | tee "$OUT/npm-ci.log"
-ci=${PIPESTATUS[0]}
-echo "npm ci exit $ci: $(grep -c EBADENGINE "$OUT/npm-ci.log") EBADENGINE, $(grep -ci '^npm warn' "$OUT/npm-ci.log") warning lines"
+# Node's own check of the lockfile: a package whose `engines` leaves Node 24 out would install
+# with a warning (EBADENGINE) and may fail at run time; none may.
+engines() {
+  node -e '
+    const semver = require(require.resolve("semver", { paths: [process.cwd()] }));
+    const lock = require(process.cwd() + "/package-lock.json");
+    const out = Object.entries(lock.packages)
+      .filter(([name, p]) => name && p.engines?.node && !semver.satisfies(process.version, p.engines.node))
+      .map(([name, p]) => `${name.replace(/^node_modules\//, "")} (${p.engines.node})`);
+    console.log(out.length ? `engines leaving ${process.version} out: ${out.join(", ")}` : "");'
+}
+if [ -d "$ROOT/node_modules/better-sqlite3" ] && [ -z "${NODE24_NPM_CI:-}" ]; then
+  step "install: this checkout's packages, better-sqlite3 compiled for Node 24"
+  # The packages are the same files whichever Node runs them (hard links, so nothing is copied
+  # or downloaded twice); only the native addon differs by Node's ABI, so it is a real copy,
+  # compiled here. Caches tools write under node_modules start empty, as new files of this copy.
+  cp -al "$ROOT/node_modules" node_modules && rm -rf node_modules/.cache node_modules/.vite &&
+    rm -rf node_modules/better-sqlite3 && cp -r "$ROOT/node_modules/better-sqlite3" node_modules/ &&
+    rm -rf node_modules/better-sqlite3/build
+  how="this checkout's node_modules linked"
+  # npm's own node-gyp, as `npm ci` would run it (see below for why from source).
+  npm_config_build_from_source=better-sqlite3 npm rebuild better-sqlite3 --foreground-scripts \
+    >"$OUT/npm-ci.log" 2>&1
+  ci=$?
+  tail -n 3 "$OUT/npm-ci.log"
+else
+  step "npm ci"
+  how="npm ci"
+  # Straight to node-gyp: prebuild-install's GitHub download cannot work here, and online it
+  # would skip the compile this check is meant to prove. (npm warns of the unknown config; it is
+  # for prebuild-install.)
+  npm_config_build_from_source=better-sqlite3 npm ci --no-audit --no-fund 2>&1 | tee "$OUT/npm-ci.log"
+  ci=${PIPESTATUS[0]}
+fi
+excluded=$(engines)
 sqlite=$(node -e "const db = require('better-sqlite3')(':memory:');
   console.log('better-sqlite3', db.prepare('select sqlite_version() v').get().v, 'ABI', process.versions.modules)")
 # node-gyp records the headers it built against: proof it compiled here, against 24's.
-if [ "$ci" = 0 ] && [ -n "$sqlite" ] &&
+if [ "$ci" = 0 ] && [ -n "$sqlite" ] && [ -z "$excluded" ] &&
   grep -q "\"nodedir\": \"$npm_config_nodedir\"" node_modules/better-sqlite3/build/config.gypi; then
-  ok "install (npm ci; $sqlite, compiled by node-gyp against $(node -v)'s headers)"
+  ok "install ($how; every package's engines admit $(node -v); $sqlite, compiled by node-gyp against $(node -v)'s headers)"
 else
-  bad "install (npm ci exit $ci, better-sqlite3: ${sqlite:-does not load})"; exit 1
+  bad "install ($how exit $ci, better-sqlite3: ${sqlite:-does not load}; $excluded)"; exit 1
+fi
+
+if [ -n "$WAIT_FOR" ]; then
+  step "waiting for $WAIT_FOR"
+  while [ ! -e "$WAIT_FOR" ]; do sleep 1; done
 fi
 
 step "unit tests (vitest)"

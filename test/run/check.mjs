@@ -7,7 +7,7 @@
 // exits non-zero when a scenario failed or none ran. Needs `npm run build` first, as each check
 // serves that build read-only.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -26,6 +26,7 @@ checks: faults, publish, admin-origin, multi-process, ads, cluster, redis, weigh
 const out = path.resolve(values.reports, 'checks');
 mkdirSync(out, { recursive: true });
 const report = path.join(out, `${name}.json`);
+rmSync(report, { force: true });
 const args = [
   '--test',
   '--test-concurrency=1',
@@ -41,7 +42,10 @@ let counts = { passed: 0, failed: 1 };
 try {
   counts = JSON.parse(readFileSync(report, 'utf8'));
 } catch {
+  // Counted as a failure by the tally, not left out of it.
   console.error(`${name}: no report (${report})`);
+  const scenarios = [{ name: `${name}: the check did not report`, ok: false, ms: 0 }];
+  writeFileSync(report, JSON.stringify({ passed: 0, failed: 1, scenarios }));
 }
 console.log(`${name}: ${counts.passed} passed, ${counts.failed} failed`);
 process.exit(status === 0 && counts.failed === 0 ? 0 : 1);

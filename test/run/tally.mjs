@@ -1,5 +1,5 @@
 // Totals every suite of command B into the one line CI reads: "N passed, N failed".
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = process.argv[2] ?? 'reports';
@@ -41,6 +41,25 @@ function playwright(name) {
 if (!playwright('e2e') && !lines.some((l) => l.includes('e2e'))) {
   failed += 1;
   lines.push('FAIL e2e (no report: playwright did not run)');
+}
+
+// test/run/check.mjs: each whole-project check's scenarios, one test each (its failures named).
+const checksDir = path.join(dir, 'checks');
+for (const file of existsSync(checksDir) ? readdirSync(checksDir).sort() : []) {
+  if (!file.endsWith('.json')) continue;
+  const name = file.replace(/\.json$/, '');
+  let report;
+  try {
+    report = JSON.parse(readFileSync(path.join(checksDir, file), 'utf8'));
+  } catch {
+    failed += 1;
+    lines.push(`FAIL check ${name} (its report does not read)`);
+    continue;
+  }
+  passed += report.passed;
+  failed += report.failed;
+  lines.push(`check ${name}: ${report.passed} passed, ${report.failed} failed`);
+  for (const s of report.scenarios ?? []) if (!s.ok) lines.push(`  FAIL ${s.name}`);
 }
 
 // test/checks/ads.mjs: the advertising specs, one report per build they ran on.
