@@ -173,6 +173,8 @@ describe('the cluster: two standalone instances behind nginx, with PostgreSQL an
       () => true,
       (error) => (console.log(error.stdout, error.stderr), false),
     );
+    // How much of the time was the command itself (it compiles the article), on a busy machine.
+    const commandMs = Date.now() - startedAt;
     const live = (base) =>
       Promise.all([text(base, `/world/${slug}`), text(base, '/')]).then(
         ([article, front]) =>
@@ -180,12 +182,14 @@ describe('the cluster: two standalone instances behind nginx, with PostgreSQL an
       );
     const ms = await untilEverywhere(c.instances, live, startedAt, 30_000);
     figures.publish = ms;
-    return { ok, ms };
+    return { ok, ms, commandMs };
   });
 
   test('npm run publish through nginx: article and front page live on both instances within 10 s', async (t) => {
-    const { ok, ms } = await published();
-    t.diagnostic(`live on both instances ${ms ?? '>30000'} ms after the publish started`);
+    const { ok, ms, commandMs } = await published();
+    t.diagnostic(
+      `live on both instances ${ms ?? '>30000'} ms after the publish started (the command took ${commandMs} ms)`,
+    );
     assert.ok(ok, 'npm run publish failed');
     assert.ok(ms !== undefined && ms <= 10_000, `${ms ?? '>30000'} ms (target 10,000)`);
   });
