@@ -39,6 +39,8 @@ export default defineConfig([
     'test-results/**',
     'playwright-report/**',
     'bench/.scratch/**',
+    'test/.scratch/**',
+    'reports/**',
     'next-env.d.ts',
   ]),
 ]);
