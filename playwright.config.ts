@@ -14,6 +14,11 @@ function chromiumPath(): string | undefined {
 
 const executablePath = chromiumPath();
 const port = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * The copy of the build the e2e server runs from (test/support/e2e-server.mjs makes it); a spec
+ * that starts a server of its own starts it there, so nothing the run does reaches the main build.
+ */
+export const E2E_BUILD = path.join(import.meta.dirname, 'test', '.scratch', `e2e-${port}`);
 /** The server's comments database; tests that plant rows open it directly. */
 export const E2E_DB = path.join(tmpdir(), `masthead-e2e-${port}.sqlite`);
 export const PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? 'e2e-preview-secret';

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { E2E_BUILD } from '../playwright.config';
 import { expect, test } from './test';
 
 /**
@@ -26,6 +28,9 @@ test('secrets under 12 characters keep admin and preview off, and the server say
       '127.0.0.1',
     ],
     {
+      // The e2e run's copy of the build (the checkout's when a running server was reused), so
+      // the pages and the key this server writes never reach the main build.
+      cwd: existsSync(E2E_BUILD) ? E2E_BUILD : undefined,
       env: {
         ...process.env,
         NODE_ENV: 'production',
