@@ -58,7 +58,12 @@ export async function startFakeAdServer({ port = 0, delayMs = 1500 } = {}) {
     }
     res.writeHead(404).end();
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // A port taken since it was chosen (the ads check builds one into a policy, then listens on
+  // it again) rejects, for the check to say so, rather than end the process.
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const address = server.address();
   origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
   return {
