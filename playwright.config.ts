@@ -27,7 +27,8 @@ export const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'e2e-admin-password'
 export default defineConfig({
   testDir: 'e2e',
   // Advertising runs on builds of its own (test/checks/ads.mjs, e2e/ads/playwright.config.ts).
-  testIgnore: ['ads/**'],
+  // Screenshots assert nothing: they are for people to look at, with `npm run screenshots`.
+  testIgnore: ['ads/**', ...(process.env.SCREENSHOTS === '1' ? [] : ['screenshots.spec.ts'])],
   outputDir: 'test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -3,7 +3,8 @@ import { newReader, postComment, signInAsAdmin } from './comment-helpers';
 import { PAGES } from './fixtures';
 
 /**
- * Screenshots for people to look at, kept in test-results/screenshots/. They assert nothing:
+ * Screenshots for people to look at (`npm run screenshots`, after `npm run build`), kept in
+ * test-results/screenshots/. Not part of command B, as they assert nothing:
  * their job is to be opened and checked by eye after a change to what readers see.
  */
 const WIDTHS = { phone: 390, desktop: 1280 };

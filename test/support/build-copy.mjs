@@ -28,7 +28,8 @@ export function copyBuild(name) {
   // Copies, not links: Next rewrites regenerated pages in place, which would reach the original.
   // Pages a server regenerated in the checkout (`next start` there, by hand) stay behind: each
   // copy starts from the build, so what a check weighs or renders does not depend on who ran first.
-  const skipped = ['cache', path.join('server', 'route-cache')].map((folder) =>
+  // The standalone server (62 MB) is the cluster check's, which lays out copies of its own.
+  const skipped = ['cache', 'standalone', path.join('server', 'route-cache')].map((folder) =>
     path.join(root, '.next', folder),
   );
   cpSync(path.join(root, '.next'), path.join(dir, '.next'), {
