@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations';
+import { keptStatements } from './sqlite-statements';
 import type { Database } from './types';
 
 export type DbConfig = { databaseUrl?: string; sqlitePath: string };
@@ -53,10 +54,10 @@ export function createDb(config: DbConfig): Kysely<Database> {
   const sqlite = new SQLite(config.sqlitePath);
   // WAL lets readers carry on while a comment is written; busy_timeout makes concurrent writers
   // (several build workers, several server processes) wait for the lock instead of failing.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // exec, not pragma(): pragma() prepares a statement and drops it, which Node 24 may abort on
+  // (see sqlite-statements.ts).
+  sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: keptStatements(sqlite) }) });
 }
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
