@@ -6,8 +6,8 @@
 # Jobs that wait on the network, on sleeps or on servers run side by side (docs/decisions/021):
 #   install       npm ci  |  apt (browser, PostgreSQL, Redis, nginx)  |  Node 24 download
 #   static        eslint  |  prettier, content build, tsc             |  Node 24 install
-#   unit          vitest (Node 20)
-#   build         next build (the main build, read-only from here on)
+#   unit          vitest (Node 20)                                    |  the advertising build
+#   build         next build (the main build, read-only from here on) |  (low priority)
 #   serve         e2e  |  whole-project checks, one after another  |  advertising  |  Node 24
 # Each job's output goes to reports/logs/<job>.log and is printed whole when it ends.
 set -uo pipefail
@@ -29,7 +29,8 @@ job() {
   shift
   printf '\033[2m-- started %s (at %d s)\033[0m\n' "$name" $((SECONDS - STARTED))
   BEGAN[$name]=$SECONDS
-  ("$@") > "$LOGS/$name.log" 2>&1 &
+  # Its end, written by the job itself: a job joined late would otherwise seem to have run long.
+  ( "$@"; rc=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit $rc ) > "$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
 }
 # Waits for a job; prints its log; counts it in checks.txt unless told `--uncounted`.
@@ -39,8 +40,10 @@ join() {
   local name=$1 rc
   wait "${PIDS[$name]}"
   rc=$?
-  local took=$((SECONDS - ${BEGAN[$name]}))
-  printf '\n\033[1m== %s\033[0m (%d s, ended at %d s)\n' "$name" "$took" $((SECONDS - STARTED))
+  local ended=$SECONDS
+  [ -s "$LOGS/$name.end" ] && ended=$(cat "$LOGS/$name.end")
+  local took=$((ended - ${BEGAN[$name]}))
+  printf '\n\033[1m== %s\033[0m (%d s, ended at %d s)\n' "$name" "$took" $((ended - STARTED))
   cat "$LOGS/$name.log"
   echo "$took $name" >> "$REPORTS/timings.txt"
   if [ "$counted" = 1 ]; then
@@ -122,6 +125,10 @@ stop_pg() {
 }
 trap stop_pg EXIT
 
+# The script provider's advertising build (its origins are in the policy next.config.js writes,
+# so it cannot share the main build), at low priority beside the unit run and the main build.
+job ads-build node test/checks/ads.mjs --build-only
+
 step "unit (vitest)"
 t=$SECONDS
 node test/run/unit.mjs "$REPORTS"
@@ -142,7 +149,6 @@ if join "production build (next build)"; then
   # (test/support/build-copy.mjs), so they can run in any order and side by side.
   step "e2e, the whole-project checks, advertising and Node 24, side by side"
   job e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
-  job advertising node test/checks/ads.mjs --reports "$REPORTS"
   # One after another: each starts servers of its own, and together they would crowd two cores.
   checks() {
     local rc=0 name
@@ -158,12 +164,15 @@ if join "production build (next build)"; then
     return $rc
   }
   job checks checks
+  join --uncounted ads-build
+  job advertising node test/checks/ads.mjs --test-only --reports "$REPORTS"
   join --uncounted e2e
   join --uncounted checks
   join --uncounted advertising || [ -f "$REPORTS/ads-script.json" ] ||
     echo "fail advertising (no report: the check did not finish)" >> "$REPORTS/checks.txt"
 else
   touch "$REPORTS/.built" # Node 24 goes on with its own build
+  join --uncounted ads-build
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi
 

@@ -100,6 +100,7 @@ async function killMidLoad(db) {
     html,
     posters: 50,
     seconds: 12,
+    after: 4,
     marker: `faults ${run}`,
     during: async () => {
       await sleep(3_000);

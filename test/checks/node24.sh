@@ -82,7 +82,9 @@ engines() {
     const semver = require(require.resolve("semver", { paths: [process.cwd()] }));
     const lock = require(process.cwd() + "/package-lock.json");
     const out = Object.entries(lock.packages)
-      .filter(([name, p]) => name && p.engines?.node && !semver.satisfies(process.version, p.engines.node))
+      // Installed ones: npm leaves out optional packages for other systems (sharp for Windows).
+      .filter(([name, p]) => name && p.engines?.node && require("fs").existsSync(name))
+      .filter(([, p]) => !semver.satisfies(process.version, p.engines.node))
       .map(([name, p]) => `${name.replace(/^node_modules\//, "")} (${p.engines.node})`);
     console.log(out.length ? `engines leaving ${process.version} out: ${out.join(", ")}` : "");'
 }
