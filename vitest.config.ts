@@ -15,6 +15,11 @@ export default defineConfig({
   },
   test: {
     globals: true,
+    // The harness's limits, not the code's bounds (those are asserted where they matter):
+    // command B runs this suite under Node 24 beside the e2e run and the checks, where a test
+    // that takes 1 s alone has taken 7.
+    testTimeout: 15_000,
+    hookTimeout: 30_000,
     // Checks' and benchmarks' copies of the checkout hold its tests too.
     exclude: ['**/node_modules/**', 'test/.scratch/**', 'bench/.scratch/**'],
     // Only what renders needs a DOM: jsdom took 72 of the suite's 181 s when every file had one.

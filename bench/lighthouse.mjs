@@ -17,7 +17,7 @@ import { benchTools } from './tools.mjs';
 benchTools();
 
 const { values, positionals: paths } = parseArgs({
-  // --dir: another checkout's build (a scratch copy with content/ads.yaml, bench/ads.sh).
+  // --dir: another checkout's build (a scratch copy with content/ads.yaml: node bench/ads.mjs).
   options: { runs: { type: 'string', default: '3' }, dir: { type: 'string' } },
   allowPositionals: true,
 });

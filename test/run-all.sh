@@ -4,11 +4,13 @@
 # nothing failed.
 #
 # Jobs that wait on the network, on sleeps or on servers run side by side (docs/decisions/021):
-#   install       npm ci  |  apt (browser, PostgreSQL, Redis, nginx)  |  Node 24 download
-#   static        eslint  |  prettier, content build, tsc             |  Node 24 install
-#   unit          vitest (Node 20)                                    |  the advertising build
-#   build         next build (the main build, read-only from here on) |  (low priority)
-#   serve         e2e  |  whole-project checks, one after another  |  advertising  |  Node 24
+#   install   npm ci  |  apt (browser, PostgreSQL, Redis, nginx)
+#   static    eslint  |  prettier, content build, tsc
+#   unit      vitest (Node 20)  |  the advertising build (low priority)
+#   build     next build (the main build, read-only from here on)
+#   serve     e2e  |  the whole-project checks in two lanes  |  advertising
+# and Node 24 in a lane of its own from the start: its download and better-sqlite3's compile
+# while npm ci waits on the network, then its install (linked), unit run, build and pages.
 # Each job's output goes to reports/logs/<job>.log and is printed whole when it ends.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,23 @@ rm -rf "$REPORTS" && mkdir -p "$LOGS"
 STARTED=$SECONDS
 
 step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$*" $((SECONDS - STARTED)); }
+
+started_pg=0 # set when this run started Debian's PostgreSQL, which it then stops
+stop_pg() {
+  [ "$started_pg" = 1 ] || return 0
+  local version
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  pg_ctlcluster "$version" main stop > /dev/null 2>&1 || true
+}
+# Whatever way this ends, nothing it started is left running.
+cleanup() {
+  stop_pg
+  local pids
+  pids=$(jobs -p)
+  [ -n "$pids" ] && kill $pids 2> /dev/null
+  return 0
+}
+trap cleanup EXIT
 
 # A job counted as one test: its name, then its command. Output to its log, printed at the end.
 declare -A PIDS=() BEGAN=()
@@ -85,18 +104,21 @@ system_packages() {
 
 step "install: npm ci, system packages and Node 24 side by side"
 job system system_packages
-job node24-download bash test/checks/node24.sh --download-only
+# Node 24 from start to end in one lane: its download and better-sqlite3's compile need no
+# node_modules and run while npm ci waits on the network; its install then links this one's.
+node24() {
+  bash test/checks/node24.sh --prepare
+  bash test/checks/node24.sh --report "$REPORTS" --wait-for "$REPORTS/.installed"
+}
+job node24 node24
 if [ "${SKIP_INSTALL:-}" != 1 ]; then
   npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
+touch "$REPORTS/.installed"
 echo "$((SECONDS - STARTED)) npm ci" >> "$REPORTS/timings.txt"
 join --uncounted system || { echo "could not install the system packages"; echo "0 passed, 1 failed"; exit 1; }
-join --uncounted node24-download
 
-step "static checks, and Node 24's install beside them"
-# Node 24 shares this install (node_modules linked, better-sqlite3 compiled for Node 24 in its
-# copy); its unit run waits until the main build has finished, so it never competes with it.
-job node24 bash test/checks/node24.sh --report "$REPORTS" --wait-for "$REPORTS/.built"
+step "static checks (Node 24 goes on beside them, and beside all that follows)"
 job "lint (eslint, zero warnings)" npm run --silent lint
 job "format (prettier)" npm run --silent format:check
 join "format (prettier)"
@@ -107,7 +129,6 @@ join "types (tsc)"
 join "lint (eslint, zero warnings)"
 
 step "PostgreSQL for the comment store tests"
-started_pg=0
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   if [ -n "${DATABASE_URL:-}" ]; then
     export TEST_DATABASE_URL=$DATABASE_URL
@@ -117,13 +138,6 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
 fi
 [ -n "${TEST_DATABASE_URL:-}" ] && echo "store tests run on SQLite and PostgreSQL" ||
   echo "notice: PostgreSQL not available; store tests run on SQLite only"
-stop_pg() {
-  [ "$started_pg" = 1 ] || return 0
-  local version
-  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  pg_ctlcluster "$version" main stop > /dev/null 2>&1 || true
-}
-trap stop_pg EXIT
 
 # The script provider's advertising build (its origins are in the policy next.config.js writes,
 # so it cannot share the main build), at low priority beside the unit run and the main build.
@@ -144,18 +158,15 @@ export MASTHEAD_STANDALONE=1
 step "production build"
 job "production build (next build)" npx next build
 if join "production build (next build)"; then
-  touch "$REPORTS/.built"
   # From here the main build is read-only: the e2e run and every check serve copies of it
   # (test/support/build-copy.mjs), so they can run in any order and side by side.
   step "e2e, the whole-project checks, advertising and Node 24, side by side"
   job e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
-  # One after another: each starts servers of its own, and together they would crowd two cores.
-  checks() {
+  # Two lanes, each check in a lane one after another: most of their time is spent waiting (a
+  # load of 12 s, a cache to expire, Redis paused), and several at once crowd two cores.
+  lane() {
     local rc=0 name
-    local names=(weight faults publish admin-origin redis cluster)
-    # It needs PostgreSQL: TEST_DATABASE_URL, or a private server it can start (root on Debian).
-    if [ -n "${TEST_DATABASE_URL:-}" ] || [ "$(id -u)" = 0 ]; then names+=(multi-process); fi
-    for name in "${names[@]}"; do
+    for name in "$@"; do
       printf '\n== check %s (at %d s)\n' "$name" $((SECONDS - STARTED))
       local t=$SECONDS
       CLUSTER_FIGURES=$REPORTS/cluster.json node test/run/check.mjs "$name" --reports "$REPORTS" || rc=1
@@ -163,15 +174,20 @@ if join "production build (next build)"; then
     done
     return $rc
   }
-  job checks checks
+  lane_b=(weight faults)
+  # It needs PostgreSQL: TEST_DATABASE_URL, or a private server it can start (root on Debian).
+  if [ -n "${TEST_DATABASE_URL:-}" ] || [ "$(id -u)" = 0 ]; then lane_b+=(multi-process); fi
+  lane_b+=(admin-origin redis)
+  job checks-a lane publish cluster
+  job checks-b lane "${lane_b[@]}"
   join --uncounted ads-build
   job advertising node test/checks/ads.mjs --test-only --reports "$REPORTS"
   join --uncounted e2e
-  join --uncounted checks
+  join --uncounted checks-a
+  join --uncounted checks-b
   join --uncounted advertising || [ -f "$REPORTS/ads-script.json" ] ||
     echo "fail advertising (no report: the check did not finish)" >> "$REPORTS/checks.txt"
 else
-  touch "$REPORTS/.built" # Node 24 goes on with its own build
   join --uncounted ads-build
   echo "fail e2e (not run: the build failed)" >> "$REPORTS/checks.txt"
 fi

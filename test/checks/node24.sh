@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Masthead under Node 24 LTS, on a scratch copy (so this checkout's Node 20 node_modules/ and
 # .next/ are never touched): install, unit tests, production build, the main pages served.
-#   bash test/checks/node24.sh [--report DIR] [--wait-for FILE] [--download-only]
-# --report: DIR/node24.json is for test/run/tally.mjs. --wait-for: install, then wait until FILE
-# exists before the unit run (command B starts this beside its own work and lets it go on once
-# the main build is made). --download-only: fetch Node 24 into the cache and stop.
+#   bash test/checks/node24.sh [--report DIR] [--wait-for FILE] [--prepare]
+# --report: DIR/node24.json is for test/run/tally.mjs. --wait-for: wait until FILE exists before
+# the install (command B starts this before its own `npm ci` has finished). --prepare: fetch Node 24 into the cache and compile better-sqlite3
+# (the version package-lock.json names, from the registry) against its headers, then stop: it
+# needs no node_modules, so command B runs it beside its own `npm ci`, whose wait on the network
+# leaves the processors idle, and the install step below uses what it compiled.
 # Ends with "node24: N passed, N failed": each unit test counts, and install, build and each page
 # count one. Exit 0 only when nothing failed.
 set -uo pipefail
@@ -14,11 +16,12 @@ OUT=$WORK/.node24 # this run's logs and reports, kept until the next run wipes t
 # Outside the copy, so a second run (or a CI job caching ~/.cache) skips the download.
 CACHE=${NODE24_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/masthead/node24}
 REPORT='' WAIT_FOR='' DOWNLOAD_ONLY=0
+ADDON=$ROOT/bench/.scratch/node24-addon # better-sqlite3 compiled by --prepare
 while [ $# -gt 0 ]; do
   case $1 in
     --report) mkdir -p "$2" && REPORT=$(cd "$2" && pwd) && shift 2 ;;
     --wait-for) WAIT_FOR=$(realpath -m "$2") && shift 2 ;;
-    --download-only) DOWNLOAD_ONLY=1 && shift ;;
+    --prepare) DOWNLOAD_ONLY=1 && shift ;;
     *) echo "unknown option $1" >&2 && exit 2 ;;
   esac
 done
@@ -50,7 +53,6 @@ if ! "$NODE24" -v 2>/dev/null | grep -q '^v24\.'; then
   npm install --no-save --no-audit --no-fund --prefix "$CACHE" "node@${NODE24_VERSION:-24}" ||
     { bad "install (could not download Node 24)"; exit 1; }
 fi
-[ "$DOWNLOAD_ONLY" = 1 ] && { "$NODE24" -v; exit 0; }
 export PATH=$(dirname "$NODE24"):$PATH # npm and npx are `#!/usr/bin/env node`: they run on 24 too
 # That package ships Node's headers. Without nodedir, node-gyp would use ~/.npmrc's (/usr: Node
 # 20's) or download them; better-sqlite3 has no prebuilt binary here and compiles from source.
@@ -59,6 +61,22 @@ export npm_config_nodedir=${gypi%/include/node/common.gypi}
 echo "node $(node -v) ($(command -v node)), npm $(npm -v), headers in $npm_config_nodedir"
 [ "$(node -p 'process.versions.node.split(".")[0]')" = 24 ] && [ -n "$gypi" ] ||
   { bad "install (no Node 24 binary or headers)"; exit 1; }
+
+if [ "$DOWNLOAD_ONLY" = 1 ]; then
+  version=$(node -p "require('$ROOT/package-lock.json').packages['node_modules/better-sqlite3'].version")
+  step "better-sqlite3 $version compiled against $(node -v)'s headers, in $ADDON"
+  rm -rf "$ADDON" && mkdir -p "$ADDON" && cd "$ADDON" || exit 1
+  # From source, as below: `build-release` is the package's own `node-gyp rebuild --release`,
+  # run by npm with its own node-gyp.
+  if npm pack --silent "better-sqlite3@$version" >/dev/null && tar -xzf better-sqlite3-*.tgz &&
+    (cd package && npm run build-release) >"$ADDON/build.log" 2>&1; then
+    tail -n 2 "$ADDON/build.log"
+  else
+    tail -n 20 "$ADDON/build.log" 2>/dev/null
+    rm -rf "$ADDON" # the install step compiles it then
+  fi
+  exit 0
+fi
 
 step "scratch copy of the working tree in $WORK"
 rm -rf "$WORK"
@@ -88,6 +106,11 @@ engines() {
       .map(([name, p]) => `${name.replace(/^node_modules\//, "")} (${p.engines.node})`);
     console.log(out.length ? `engines leaving ${process.version} out: ${out.join(", ")}` : "");'
 }
+if [ -n "$WAIT_FOR" ]; then
+  step "waiting for $WAIT_FOR"
+  while [ ! -e "$WAIT_FOR" ]; do sleep 1; done
+fi
+
 if [ -d "$ROOT/node_modules/better-sqlite3" ] && [ -z "${NODE24_NPM_CI:-}" ]; then
   step "install: this checkout's packages, better-sqlite3 compiled for Node 24"
   # The packages are the same files whichever Node runs them (hard links, so nothing is copied
@@ -97,11 +120,19 @@ if [ -d "$ROOT/node_modules/better-sqlite3" ] && [ -z "${NODE24_NPM_CI:-}" ]; th
     rm -rf node_modules/better-sqlite3 && cp -r "$ROOT/node_modules/better-sqlite3" node_modules/ &&
     rm -rf node_modules/better-sqlite3/build
   how="this checkout's node_modules linked"
-  # npm's own node-gyp, as `npm ci` would run it (see below for why from source).
-  npm_config_build_from_source=better-sqlite3 npm rebuild better-sqlite3 --foreground-scripts \
-    >"$OUT/npm-ci.log" 2>&1
-  ci=$?
-  tail -n 3 "$OUT/npm-ci.log"
+  locked=$(node -p "require('./package-lock.json').packages['node_modules/better-sqlite3'].version")
+  if [ -f "$ADDON/package/build/Release/better_sqlite3.node" ] &&
+    [ "$(node -p "require('$ADDON/package/package.json').version")" = "$locked" ]; then
+    cp -r "$ADDON/package/build" node_modules/better-sqlite3/build
+    how="$how, better-sqlite3 compiled by --prepare beside npm ci"
+    ci=0
+  else
+    # npm's own node-gyp, as `npm ci` would run it (see below for why from source).
+    npm_config_build_from_source=better-sqlite3 npm rebuild better-sqlite3 --foreground-scripts \
+      >"$OUT/npm-ci.log" 2>&1
+    ci=$?
+    tail -n 3 "$OUT/npm-ci.log"
+  fi
 else
   step "npm ci"
   how="npm ci"
@@ -120,11 +151,6 @@ if [ "$ci" = 0 ] && [ -n "$sqlite" ] && [ -z "$excluded" ] &&
   ok "install ($how; every package's engines admit $(node -v); $sqlite, compiled by node-gyp against $(node -v)'s headers)"
 else
   bad "install ($how exit $ci, better-sqlite3: ${sqlite:-does not load}; $excluded)"; exit 1
-fi
-
-if [ -n "$WAIT_FOR" ]; then
-  step "waiting for $WAIT_FOR"
-  while [ ! -e "$WAIT_FOR" ]; do sleep 1; done
 fi
 
 step "unit tests (vitest)"
