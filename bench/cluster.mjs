@@ -36,7 +36,12 @@ for (let i = 0; i < runs; i++) {
   rows.push({ ...JSON.parse(readFileSync(file, 'utf8')), load: loadavg()[0].toFixed(1) });
 }
 
-const s = (ms) => (ms === undefined || ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
+// The targets (issue 12) are judged here, on a quiet machine; command B's check asserts only
+// that the sharing works, because it runs beside other lanes.
+const s = (ms, target) =>
+  ms === undefined || ms === null
+    ? '—'
+    : `${(ms / 1000).toFixed(1)} s${ms > target ? ` (over ${target / 1000} s)` : ''}`;
 // A run whose check stopped early lacks some figures: shown as a dash.
 const through = (r) => (r ? `${r.perSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms` : '—');
 const failover = (f) =>
@@ -47,6 +52,6 @@ console.log(
 console.log('|---:|---:|---:|---:|---:|---|---|---|---:|');
 for (const [i, r] of rows.entries()) {
   console.log(
-    `| ${i + 1} | ${s(r.commentWeb)} | ${s(r.commentCli)} | ${s(r.publish)} | ${s(r.afterRedisRestart)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${failover(r.failover)} | ${r.load} |`,
+    `| ${i + 1} | ${s(r.commentWeb, 2_000)} | ${s(r.commentCli, 2_000)} | ${s(r.publish, 10_000)} | ${s(r.afterRedisRestart, 2_000)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${failover(r.failover)} | ${r.load} |`,
   );
 }

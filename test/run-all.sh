@@ -102,6 +102,11 @@ system_packages() {
   fi
 }
 
+# How busy the processors were, for BENCHMARKS.md: /proc/stat's first line every 5 s.
+if [ -r /proc/stat ]; then
+  (while head -n 1 /proc/stat && sleep 5; do :; done > "$REPORTS/cpu.txt") &
+fi
+
 step "install: npm ci, system packages and Node 24 side by side"
 job system system_packages
 # Node 24 from start to end in one lane: its download and better-sqlite3's compile need no
@@ -199,4 +204,11 @@ step "summary"
 echo "wall time of each part (seconds):"
 sort -rn "$REPORTS/timings.txt" | sed 's/^/  /'
 echo "command B: $((SECONDS - STARTED)) s"
+if [ -s "$REPORTS/cpu.txt" ]; then
+  # user+nice+system+irq+softirq+steal against all of it, from the first sample to the last.
+  awk 'NR == 1 { for (i = 2; i <= 9; i++) a[i] = $i } { for (i = 2; i <= 9; i++) b[i] = $i }
+    END { busy = (b[2]-a[2]) + (b[3]-a[3]) + (b[4]-a[4]) + (b[7]-a[7]) + (b[8]-a[8]) + (b[9]-a[9]);
+      all = busy + (b[5]-a[5]) + (b[6]-a[6]); if (all > 0) printf "processors busy %.0f%% of the run\n", 100 * busy / all }' \
+    "$REPORTS/cpu.txt"
+fi
 node test/run/tally.mjs "$REPORTS"

@@ -6,8 +6,10 @@
 // (CLIENT PAUSE), busy (DEBUG SLEEP), full (maxmemory with noeviction), read-only (a replica
 // whose master is gone) and gone (killed); and stock with CONFIG renamed away, as managed
 // services do, where the server must refuse to start and name the setting. In every state an
-// article that has to be rendered, the front page and /api/health must answer 200 within about
-// a second more than they take with a healthy Redis (docs/decisions/020). Each state is a
+// article that has to be rendered, the front page and /api/health must answer 200 within a few
+// seconds of what they take with a healthy Redis, while the outage lasts 10 s: a page that
+// waited for Redis would be 10 s late (docs/decisions/020). How long they take is a figure for
+// the benchmarks (Redis's commands give up after 500 ms); this check proves nothing waits. Each state is a
 // scenario; one run alone is judged against the healthy baseline all the same. Ports from the
 // OS. The server serves the main build as it is, without a copy (which takes longer than the
 // check): with REDIS_URL it keeps rendered pages in Redis, never beside the build, and the
@@ -26,9 +28,14 @@ import { privateRedis, privateRedisUnavailable } from '../support/private-redis.
 import { refusedNext, startNext } from '../support/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-/** What Redis may add to a page, over what the same page takes with Redis healthy. */
-const ALLOWED_EXTRA_MS = 1_000;
-/** A page is a second at most, plus the render it always had: a stock Redis took 60 s. */
+/** How long Redis is paused or asleep: a page that waited for it would be this much late. */
+const OUTAGE_S = 10;
+/**
+ * What Redis may add to a page, over what the same page takes with Redis healthy. Far under the
+ * outage, yet above what a machine running command B's other lanes adds to one render (1.3 s
+ * seen in CI with a 1 s allowance): a stock Redis took 60 s.
+ */
+const ALLOWED_EXTRA_MS = 3_000;
 const SLACK_MS = 300;
 
 /** `fn` run at most once, by whichever scenario needs its result first. */
@@ -203,17 +210,18 @@ describe("a production server on Redis in each state an operator's Redis can be 
     assert.deepEqual(failed, []);
   });
 
-  test('paused (CLIENT PAUSE 5000 ALL): pages answer 200 within a second of healthy', async (t) => {
+  test(`paused (CLIENT PAUSE ${OUTAGE_S * 1000} ALL): pages answer 200 without waiting for Redis`, async (t) => {
     await healthy();
-    redis.cli('CLIENT', 'PAUSE', '5000', 'ALL');
+    const pausedAt = Date.now();
+    redis.cli('CLIENT', 'PAUSE', String(OUTAGE_S * 1000), 'ALL');
     try {
-      await judge(t, 'paused (CLIENT PAUSE 5000 ALL)');
+      await judge(t, `paused (CLIENT PAUSE ${OUTAGE_S * 1000} ALL)`);
     } finally {
-      await sleep(5_000);
+      await sleep(Math.max(0, OUTAGE_S * 1000 - (Date.now() - pausedAt)));
     }
   });
 
-  test('busy (DEBUG SLEEP 4): pages answer 200 within a second of healthy', async (t) => {
+  test(`busy (DEBUG SLEEP ${OUTAGE_S}): pages answer 200 without waiting for Redis`, async (t) => {
     await healthy();
     // Not redis.cli, which would hold this process for the whole sleep too.
     const sleeper = promisify(execFile)('redis-cli', [
@@ -221,17 +229,17 @@ describe("a production server on Redis in each state an operator's Redis can be 
       new URL(redis.url).port,
       'DEBUG',
       'SLEEP',
-      '4',
+      String(OUTAGE_S),
     ]);
     try {
       await sleep(200);
-      await judge(t, 'busy (DEBUG SLEEP 4)');
+      await judge(t, `busy (DEBUG SLEEP ${OUTAGE_S})`);
     } finally {
       await sleeper;
     }
   });
 
-  test('full (maxmemory 1mb, noeviction): Redis refuses writes (OOM), pages answer 200 within a second of healthy', async (t) => {
+  test('full (maxmemory 1mb, noeviction): Redis refuses writes (OOM), pages answer 200 without waiting for Redis', async (t) => {
     await healthy();
     redis.cli('CONFIG', 'SET', 'maxmemory-policy', 'noeviction');
     redis.cli('CONFIG', 'SET', 'maxmemory', '1mb');
@@ -243,7 +251,7 @@ describe("a production server on Redis in each state an operator's Redis can be 
     }
   });
 
-  test('read-only (a replica whose master is gone): Redis refuses writes (READONLY), pages answer 200 within a second of healthy', async (t) => {
+  test('read-only (a replica whose master is gone): Redis refuses writes (READONLY), pages answer 200 without waiting for Redis', async (t) => {
     await healthy();
     redis.cli('REPLICAOF', '127.0.0.1', String(deadMaster));
     try {
@@ -256,7 +264,7 @@ describe("a production server on Redis in each state an operator's Redis can be 
 
   const gone = once(() => redis.stop());
 
-  test('gone (killed): pages answer 200 within a second of healthy', async (t) => {
+  test('gone (killed): pages answer 200 without waiting for Redis', async (t) => {
     await healthy();
     await gone();
     await judge(t, 'gone (killed)');
@@ -282,7 +290,7 @@ describe("a production server on Redis in each state an operator's Redis can be 
     assert.match(again, /x/);
   });
 
-  test('Redis back: pages answer 200 within a second of healthy, and the cache is written to Redis again', async (t) => {
+  test('Redis back: pages answer 200 without waiting for Redis, and the cache is written to Redis again', async (t) => {
     await restarted();
     await sleep(2_000);
     await judge(t, 'back');

@@ -26,15 +26,31 @@ if (existsSync(unitFile)) {
   lines.push('FAIL unit (no report: vitest did not run)');
 }
 
-/** A Playwright JSON report, counted and summed; false when there is none. */
+/** The titles of a Playwright report's specs that did not pass, as "file › title". */
+function failedSpecs(suites = [], names = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      const passedAll = (spec.tests ?? []).every(
+        (t) => t.status === 'expected' || t.status === 'skipped',
+      );
+      if (!spec.ok || !passedAll) names.push(`${spec.file ?? suite.file} › ${spec.title}`);
+    }
+    failedSpecs(suite.suites, names);
+  }
+  return names;
+}
+
+/** A Playwright JSON report, counted and summed, its failures named; false when there is none. */
 function playwright(name) {
   const file = path.join(dir, `${name}.json`);
   if (!existsSync(file)) return false;
-  const { stats, errors = [] } = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats, errors = [], suites } = JSON.parse(readFileSync(file, 'utf8'));
   const bad = stats.unexpected + stats.flaky + errors.length;
   passed += stats.expected;
   failed += bad;
   lines.push(`${name}: ${stats.expected} passed, ${bad} failed`);
+  for (const spec of failedSpecs(suites)) lines.push(`  FAIL ${spec}`);
+  for (const error of errors) lines.push(`  FAIL ${String(error.message ?? '').split('\n')[0]}`);
   return true;
 }
 
