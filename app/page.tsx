@@ -6,7 +6,7 @@ import { SectionBlock } from '@/components/home/section-block';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAds } from '@/lib/ads/settings';
 import { promotionFor } from '@/lib/ads/placement';
-import { getSections, listArticles } from '@/lib/content/listings/queries';
+import { getSections, listArticles, listFrontPage } from '@/lib/content/listings/queries';
 import { webSiteJsonLd } from '@/lib/seo/json-ld';
 import { siteConfig } from '@/lib/site';
 import { alternates } from '@/lib/seo/urls';
@@ -16,7 +16,7 @@ export const metadata: Metadata = { alternates: alternates('/') };
 export default function FrontPage() {
   const sections = getSections();
   const sectionNames = new Map(sections.map((s) => [s.id, s.name]));
-  const [lead, ...latest] = listArticles({ limit: siteConfig.latestCount + 1 });
+  const [lead, ...latest] = listFrontPage(siteConfig.latestCount + 1);
   // A story appears once on the front page: section blocks skip what the top already shows.
   const shown = [lead, ...latest].flatMap((a) => (a ? [a.slug] : []));
   const ads = getAds();

@@ -54,6 +54,13 @@ describe('affectedPaths', () => {
     );
   });
 
+  it('a story made sticky, or given its old site’s GUID: the front page and the feeds too', () => {
+    for (const change of [{ sticky: true as const }, { guid: 'http://old.example/?p=1' }]) {
+      const paths = affectedPaths(before, view([{ ...a, ...change }, b, c]), 2);
+      expect(paths).toEqual(expect.arrayContaining([...SITE_WIDE, '/world/a']));
+    }
+  });
+
   it('a new related list is its own article only', () => {
     const paths = affectedPaths(before, view([a, { ...b, related: ['c'] }, c]), 2);
     expect(paths).toEqual(['/world/b', '/world/b/opengraph-image']);

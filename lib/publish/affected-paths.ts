@@ -32,10 +32,15 @@ function listingPages(base: string, counts: number[], pageSize: number): string[
   return [base, ...Array.from({ length: pages - 1 }, (_, i) => `${base}/page/${i + 2}`)];
 }
 
-/** What a listing card, a feed item or a sitemap entry shows of an article. */
+/**
+ * What a listing card, a feed item or a sitemap entry shows of an article, and where the front
+ * page puts it (sticky).
+ */
 const listed = (a: ArticleMeta) =>
   JSON.stringify([
     a.url,
+    a.guid,
+    a.sticky,
     a.title,
     a.dek,
     a.date,

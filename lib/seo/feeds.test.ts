@@ -69,3 +69,62 @@ describe('feeds', () => {
     expect(feed.items[1]?.image).toBe('https://news.example/images/x.jpg');
   });
 });
+
+describe('feeds of a moved archive', () => {
+  const parser = new Parser();
+  // GUIDs as WordPress wrote them: themeunittestdata.wordpress.xml, and the emoji, bidi and
+  // zero-width one of wxr-utf-8-challenges.xml (`&amp;` there is `&` once the XML is read).
+  const plain = 'https://wpthemetestdata.wordpress.com/?p=1241';
+  const hard =
+    'https://playground.internal/path/🚀/\u202Etsop\u202C/?p=1&test=💫\u200C\u200B\u200D\u200E';
+  const moved: FeedInput = {
+    ...input,
+    articles: [
+      article({ guid: plain }),
+      article({ slug: 'hard', url: '/world/hard', guid: hard }),
+      article({ slug: 'numbered', url: '/world/numbered', guid: '12345' }),
+      article({ slug: 'ours', url: '/world/ours' }),
+    ],
+  };
+
+  it('gives RSS readers the old GUID, not as a link, and keeps the link to the story here', async () => {
+    const xml = rssFeed(moved);
+    expect(xml).toContain(`<guid isPermaLink="false">${plain}</guid>`);
+    const feed = await parser.parseString(xml);
+    expect(feed.items.map((i) => i.guid)).toEqual([
+      plain,
+      hard,
+      '12345',
+      'https://news.example/world/ours',
+    ]);
+    expect(feed.items[0]?.link).toBe('https://news.example/world/kim-letter');
+  });
+
+  it('gives Atom readers the old GUID as the entry id when it is an IRI, the address otherwise', async () => {
+    const feed = await parser.parseString(atomFeed(moved));
+    expect(feed.items.map((i) => i.id)).toEqual([
+      plain,
+      // The `feed` library writes ids as URLs: what is not ASCII is percent-encoded.
+      new URL(hard).toString(),
+      // A bare number is no IRI: Atom would refuse it as an id.
+      'https://news.example/world/numbered',
+      'https://news.example/world/ours',
+    ]);
+  });
+
+  it('keeps the GUID in JSON Feed too, so one story has one id in every format', () => {
+    expect(jsonFeed(moved).items.map((i) => i.id)).toEqual([
+      plain,
+      hard,
+      '12345',
+      'https://news.example/world/ours',
+    ]);
+  });
+
+  it('writes an id with markup in it as text', async () => {
+    const hostile = 'http://old.example/?p=1&x=</guid><script>alert(1)</script>';
+    const xml = rssFeed({ ...input, articles: [article({ guid: hostile })] });
+    expect(xml).not.toContain('<script>');
+    expect((await parser.parseString(xml)).items[0]?.guid).toBe(hostile);
+  });
+});

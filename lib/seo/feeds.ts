@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import type { ArticleMeta, AuthorMeta } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
+import { isAtomId } from './feed-id';
 import { absoluteUrl } from './urls';
 
 export type FeedInput = {
@@ -29,6 +30,16 @@ function authorsOf(input: FeedInput, article: ArticleMeta) {
   });
 }
 
+/**
+ * What feed readers know a story by: the old site's GUID when it came from there, so readers who
+ * followed that site do not see the archive again as new; otherwise its address here, which
+ * never changes (the slug is the file name). RSS takes any GUID; Atom only one that is an IRI.
+ */
+export function feedId(input: Pick<FeedInput, 'siteUrl'>, article: ArticleMeta, atom = false) {
+  if (article.guid !== undefined && (!atom || isAtomId(article.guid))) return article.guid;
+  return absoluteUrl(article.url, input.siteUrl);
+}
+
 /** RSS 2.0 and Atom through the `feed` library, which handles the XML and its escaping. */
 function xmlFeed(input: FeedInput): Feed {
   const updated = input.articles.map(dateModified).sort().at(-1);
@@ -52,7 +63,9 @@ function xmlFeed(input: FeedInput): Feed {
   for (const article of input.articles) {
     feed.addItem({
       title: article.title,
-      id: url(input, article.url),
+      // RSS writes `guid` as <guid isPermaLink="false">; Atom writes `id` as <id>.
+      id: feedId(input, article, true),
+      guid: feedId(input, article),
       link: url(input, article.url),
       description: article.dek,
       date: new Date(dateModified(article)),
@@ -82,7 +95,7 @@ export function jsonFeed(input: FeedInput) {
     favicon: url(input, '/icon.png'),
     language: 'en',
     items: input.articles.map((article) => ({
-      id: url(input, article.url),
+      id: feedId(input, article),
       url: url(input, article.url),
       title: article.title,
       summary: article.dek,

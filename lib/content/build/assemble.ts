@@ -38,6 +38,8 @@ export function articleMeta(
     sourcePath: file,
     body: built.body,
     ...(fm.ads ? {} : { ads: false as const }),
+    ...(fm.guid === undefined ? {} : { guid: fm.guid }),
+    ...(fm.sticky ? { sticky: true as const } : {}),
   };
 }
 

@@ -55,6 +55,14 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
+        'content/articles/guid-control-character.mdx:8  guid  contains a control character — copy the id from the old feed exactly, on one line',
+      ],
+      [
+        'warning',
+        'content/articles/guid-not-an-address.mdx:8  guid  is not an address (http://…, https://…, tag: or urn:) — the RSS feed keeps it; the Atom feed, which takes only such ids, gives the story’s address',
+      ],
+      [
+        'error',
         'content/articles/image-file-missing.mdx:8  image.src  no file public/images/missing.jpg — add the picture to public/images/ or correct the path',
       ],
       [
@@ -140,6 +148,10 @@ describe('the content check', { timeout: 30_000 }, () => {
       [
         'warning',
         'content/articles/no-tags.mdx:2  tags  none given — add tags: [topic, another-topic] so readers can find related stories',
+      ],
+      [
+        'error',
+        'content/articles/sticky-not-boolean.mdx:8  sticky  "yes" is not true or false — write sticky: true to keep the story at the top of the front page, or remove the line',
       ],
       [
         'error',

@@ -12,6 +12,7 @@ import {
   type SchemaContext,
   type SectionFrontmatter,
 } from '../schema/frontmatter';
+import { isAtomId } from '../../seo/feed-id';
 import type { DocSummary } from './compile';
 import { parseYaml } from './frontmatter';
 import { lineOfField, schemaFindings, type Finding, type Severity } from './findings';
@@ -147,6 +148,14 @@ export function checkArticle(
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) findings.push(...schemaFindings(file, parsed.error, lines, ARTICLE_FIELDS));
+  const guid = parsed.success ? parsed.data.guid : undefined;
+  if (guid !== undefined && !isAtomId(guid)) {
+    advise(
+      'guid',
+      'is not an address (http://…, https://…, tag: or urn:)',
+      'the RSS feed keeps it; the Atom feed, which takes only such ids, gives the story’s address',
+    );
+  }
   findings.push(...bodyFindings(file, doc));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }

@@ -8,6 +8,7 @@ import {
   getAuthors,
   getSections,
   listArticles,
+  listFrontPage,
 } from './queries';
 import { versionDir } from '../store/layout';
 import { writeTestIndex } from '@/test/support/content-version';
@@ -75,6 +76,20 @@ describe('content queries', () => {
     expect(getArticle('world', 'secret', { preview: true })?.slug).toBe('secret');
     expect(getArticle('world', 'scheduled', { preview: true })?.slug).toBe('scheduled');
     expect(listArticles({ author: 'omar' }).map((a) => a.slug)).not.toContain('secret');
+  });
+
+  it('puts a sticky story first on the front page, but never a draft or a scheduled one', () => {
+    writeIndex(
+      index([
+        article('older', { date: '2026-01-01T00:00:00.000Z', sticky: true }),
+        article('newer', { date: '2026-05-01T00:00:00.000Z' }),
+        article('secret', { draft: true, sticky: true }),
+        article('scheduled', { date: '2999-01-01T00:00:00.000Z', sticky: true }),
+      ]),
+    );
+    expect(listFrontPage(10).map((a) => a.slug)).toEqual(['older', 'newer']);
+    // Elsewhere the date decides.
+    expect(listArticles().map((a) => a.slug)).toEqual(['newer', 'older']);
   });
 
   it('orders sections and reads one body at a time', () => {

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { bodyFile, VERSION_FILES } from '../store/layout';
 import { versionedFile } from '../store/read';
 import { siteConfig } from '../../site';
-import { byNewest, bySectionOrder, isPublished } from './sort';
+import { byNewest, bySectionOrder, isPublished, stickyFirst } from './sort';
 import { tagName, tagSlug } from './tags';
 import type { AdsConfig } from '../../ads/schema';
 import type {
@@ -153,6 +153,11 @@ export function listArticles({
       !skip.has(a.slug),
   );
   return limit === undefined ? matches : matches.slice(0, limit);
+}
+
+/** The front page's stories: sticky ones first, then the newest. */
+export function listFrontPage(limit: number): ArticleMeta[] {
+  return stickyFirst(load().articles, limit);
 }
 
 export type CorrectionEntry = Correction & { article: ArticleMeta };

@@ -19,3 +19,22 @@ export function isPublished(
 ): boolean {
   return !article.draft && Date.parse(article.date) <= now;
 }
+
+/**
+ * The front page's order: sticky stories first, then the rest, each newest first as `articles`
+ * already is; at most `limit`. A sticky story is one the newsroom keeps on top whatever its date
+ * (WordPress's "stick to the front page"): only the front page honours it, as WordPress's did.
+ */
+export function stickyFirst<T extends Pick<ArticleMeta, 'sticky'>>(
+  articles: T[],
+  limit: number,
+): T[] {
+  const sticky = articles.filter((a) => a.sticky);
+  if (sticky.length === 0) return articles.slice(0, limit);
+  const rest: T[] = [];
+  for (const article of articles) {
+    if (sticky.length + rest.length >= limit) break;
+    if (!article.sticky) rest.push(article);
+  }
+  return [...sticky, ...rest].slice(0, limit);
+}

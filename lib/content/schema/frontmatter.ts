@@ -97,6 +97,43 @@ export const correctionSchema = z.strictObject(
   { error: CORRECTION },
 );
 
+/** Longer than any feed identifier WordPress or a feed generator writes, far shorter than abuse. */
+export const GUID_MAX_LENGTH = 500;
+
+/**
+ * Characters an identifier may not carry: control characters (a newline would end the line of
+ * the frontmatter that holds it, a NUL is not XML), lone surrogates and the two characters XML
+ * forbids even escaped. Invisible format characters stay: WordPress's own ids carry them, and an
+ * id is compared, never shown.
+ */
+const NOT_IN_GUID = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
+
+/**
+ * The id feed readers know a story by, when it is not its address here: the GUID the old site
+ * gave it (`http://old.example/?p=1`), so a moved archive does not show up as new in every
+ * reader's feed. RSS carries it as `<guid isPermaLink="false">`, Atom as `<id>`.
+ */
+export const guidSchema = z
+  .string({
+    error: say('must be text', 'write guid: "http://old.example/?p=1" in quotes'),
+  })
+  .refine((guid) => guid.trim() !== '', {
+    error: say('is empty', 'write the id the old site gave this story, or remove the line'),
+  })
+  .refine((guid) => guid.length <= GUID_MAX_LENGTH, {
+    error: (issue) =>
+      say(
+        `is ${String(issue.input).length} characters long`,
+        `an id is at most ${GUID_MAX_LENGTH} characters: copy it from the old feed exactly`,
+      ),
+  })
+  .refine((guid) => !NOT_IN_GUID.test(guid), {
+    error: say(
+      'contains a control character',
+      'copy the id from the old feed exactly, on one line',
+    ),
+  });
+
 /** `x` or `[x, y]`, always read as a list. */
 const oneOrMany = (error: string) =>
   z
@@ -199,6 +236,16 @@ export function articleSchema(context: SchemaContext) {
           }
         })
         .default([]),
+      guid: guidSchema.optional(),
+      sticky: z
+        .boolean({
+          error: (issue) =>
+            say(
+              `"${String(issue.input)}" is not true or false`,
+              'write sticky: true to keep the story at the top of the front page, or remove the line',
+            ),
+        })
+        .default(false),
       ads: z
         .boolean({
           error: (issue) =>

@@ -37,6 +37,10 @@ export type ArticleMeta = Pick<
   body: string;
   /** `ads: false` in its frontmatter: no advertising in or beside this story. */
   ads?: false;
+  /** The id feeds give it instead of its address: the old site's GUID, for a moved archive. */
+  guid?: string;
+  /** `sticky: true`: first on the front page, whatever its date. */
+  sticky?: true;
 };
 
 export type AuthorMeta = Pick<AuthorFrontmatter, 'name' | 'role' | 'avatar'> & {
