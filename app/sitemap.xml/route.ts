@@ -1,4 +1,10 @@
-import { getSections, listArticles, listAuthors, listTags } from '@/lib/content/listings/queries';
+import {
+  getSections,
+  listArticles,
+  listAuthors,
+  listPages,
+  listTags,
+} from '@/lib/content/listings/queries';
 import { sitemapEntries, sitemapXml } from '@/lib/seo/sitemap';
 import { siteConfig } from '@/lib/site';
 
@@ -11,6 +17,7 @@ export function GET() {
     sections: getSections(),
     tags: listTags(),
     authors: listAuthors(),
+    pages: listPages(),
     latestFor: (filter) => listArticles({ ...filter, limit: 1 })[0],
   });
   return new Response(sitemapXml(entries), {

@@ -1,6 +1,5 @@
 import { adOrigins } from './csp-origins.js';
 import { scriptOrigins } from './schema';
-import { checkPage } from '../content/build/check';
 import { checkAds } from './check-file';
 import { formatFinding } from '../content/build/findings';
 import type { Source } from '../content/build/sources';
@@ -224,39 +223,5 @@ describe('adOrigins (next.config.js)', () => {
     }
     expect(adOrigins(config('https://ads.example.net/tag.js\n', []))).toEqual([]);
     expect(adOrigins(config('https://user:pw@ads.example.net/tag.js', []))).toEqual([]);
-  });
-});
-
-describe('checkPage', () => {
-  const page = (id: string): Source => ({
-    ...source(''),
-    kind: 'page',
-    id,
-    file: `content/pages/${id}.mdx`,
-  });
-  const doc = (data: Record<string, unknown>) => ({
-    data,
-    lines: { title: 2 },
-    yamlErrors: [],
-    problems: [],
-    links: [],
-    toc: [],
-    readingMinutes: 1,
-  });
-
-  it('takes the pages the site has an address for, and says which those are', () => {
-    expect(
-      checkPage(page('support'), doc({ title: 'Support', description: 'D' })).findings,
-    ).toEqual([]);
-    expect(
-      checkPage(page('about'), doc({ title: 'About', description: 'D' })).findings.map(
-        formatFinding,
-      ),
-    ).toEqual([
-      'content/pages/about.mdx:1  id  no address shows a page called "about" — pages this site has: content/pages/support.mdx',
-    ]);
-    expect(
-      checkPage(page('support'), doc({ description: 'D' })).findings.map(formatFinding),
-    ).toEqual(['content/pages/support.mdx:2  title  missing — add title: "…" to the frontmatter']);
   });
 });

@@ -109,7 +109,14 @@ describe('affectedPaths', () => {
     };
     expect(affectedPaths(before, { ...view([a, b, c]), ads }, 2)).toEqual([EVERYTHING]);
     expect(affectedPaths({ ...before, ads }, { ...view([a, b, c]), ads }, 2)).toEqual([]);
-    const support = { id: 'support', title: 'S', description: 'D', url: '/support', code: 'a' };
+    const support = {
+      id: 'support',
+      title: 'S',
+      description: 'D',
+      draft: false,
+      url: '/support',
+      code: 'a',
+    };
     expect(
       affectedPaths(
         { ...before, pages: new Map([['support', support]]) },
@@ -117,5 +124,19 @@ describe('affectedPaths', () => {
         2,
       ),
     ).toEqual(['/support']);
+  });
+
+  it('a page published or taken back (a draft again): its path and the sitemap', () => {
+    const team = {
+      id: 'about/team',
+      title: 'T',
+      description: 'D',
+      draft: false,
+      url: '/about/team',
+      code: 'a',
+    };
+    const withTeam = { ...view([a, b, c]), pages: new Map([['about/team', team]]) };
+    expect(affectedPaths(before, withTeam, 2)).toEqual(['/about/team', '/sitemap.xml']);
+    expect(affectedPaths(withTeam, before, 2)).toEqual(['/about/team', '/sitemap.xml']);
   });
 });

@@ -83,6 +83,8 @@ export function affectedPaths(before: ContentView, after: ContentView, pageSize:
     const a = before.pages?.get(id);
     const b = after.pages?.get(id);
     if (JSON.stringify(a) !== JSON.stringify(b)) paths.add((a ?? b)!.url);
+    // The sitemap lists published pages.
+    if (!a !== !b) paths.add('/sitemap.xml');
   }
   const old = new Map(before.articles.map((a) => [a.slug, a]));
   const now = new Map(after.articles.map((a) => [a.slug, a]));

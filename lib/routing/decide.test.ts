@@ -26,6 +26,8 @@ const file: RoutesFile = {
     story('later', { date: '2026-09-01T00:00:00Z' }),
   ],
   drafts: [{ slug: 'secret', section: 'politics' }],
+  pages: ['support', 'about', 'about/team', 'about/team/editors', 'jobs/reporter'],
+  pageDrafts: ['about/plans'],
 };
 
 // Two stories a page, as command B builds the site: world has 3 stories, so 2 pages.
@@ -59,12 +61,17 @@ describe('decideRoute', () => {
     '/authors/omar/page/2',
     '/authors/lena', // one story: a first page only
     '/comments/12/reply',
+    '/about', // the newsroom's own pages, at their paths
+    '/about/team',
+    '/about/team/editors',
+    '/jobs/reporter', // a page whose parent has none
+    '/about/team/opengraph-image', // a page two deep has a card, as an article does
   ])('lets %s through', (pathname) => {
     expect(decide(pathname)).toBe('allow');
   });
 
-  it.each(['/politics/secret', '/world/later'])(
-    'lets %s through only for a previewing editor (a draft, a scheduled story)',
+  it.each(['/politics/secret', '/world/later', '/about/plans'])(
+    'lets %s through only for a previewing editor (a draft, a scheduled story, a draft page)',
     (pathname) => {
       expect(decide(pathname)).toBe('preview');
     },
@@ -94,6 +101,13 @@ describe('decideRoute', () => {
     ['an unknown page under admin', '/admin/users'],
     ['an unknown route handler under api', '/api/preview/other'],
     ['Next’s own not-found route asked for by name', '/_not-found'],
+    ['an invented page under a real one', '/about/nobody'],
+    ['an invented page three deep', '/about/team/nobody'],
+    ['a page deeper than any there is', '/about/team/editors/extra'],
+    ['the comment form of a page', '/about/team/comment'],
+    ['the card of a draft page', '/about/plans/opengraph-image'],
+    ['the card of a page three deep, which has none', '/about/team/editors/opengraph-image'],
+    ['the parent of a page that has none', '/jobs'],
   ])('refuses %s', (_, pathname) => {
     expect(decide(pathname)).toBe('not-found');
   });
@@ -124,6 +138,11 @@ describe('decideRoute', () => {
     ['raw unicode (never sent by browsers)', '/tags/café'],
     ['unicode look-alike section', '/w%C3%B6rld'],
     ['Cyrillic "о" in a slug', '/world/ki%D0%BC'],
+    ['upper-case page', '/About/team'],
+    ['trailing slash on a page', '/about/team/'],
+    ['empty segment inside a page path', '/about//team'],
+    ['encoded slash joining a page path', '/about/team%2Feditors'],
+    ['encoded dot-dot inside a page path', '/about/%2E%2E/about/team'],
     ['no leading slash', 'world/kim'],
     ['empty path', ''],
   ])('refuses a hostile path: %s', (_, pathname) => {

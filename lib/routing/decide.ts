@@ -33,6 +33,19 @@ function article(param: Param, table: RouteTable): RouteDecision {
 const publishedArticle = (param: Param, table: RouteTable) =>
   when(table.published.get(param('slug')) === param('section'));
 
+/** A page of the newsroom's own at this path (content/pages/<path>.mdx), a draft only in preview. */
+function page(path: string, table: RouteTable): RouteDecision {
+  if (table.pages.has(path)) return 'allow';
+  return table.draftPages.has(path) ? 'preview' : 'not-found';
+}
+
+/**
+ * The routes a page of the newsroom's own is rendered by, besides sections and articles: the
+ * content check keeps a page's path off every other route, and off sections and their articles
+ * (lib/content/build/check-pages.ts).
+ */
+export const PAGE_ROUTES = ['/[section]', '/[section]/[slug]', '/[section]/[slug]/[...path]'];
+
 /**
  * Every route in app/, with what makes a path under it real. `lib/routing/decide.test.ts`
  * fails when app/ gains a route that is not listed here.
@@ -61,14 +74,35 @@ export const RULES: Rule[] = [
     '/api/revalidate',
     '/api/health',
   ].map((route) => ({ route, decide: allow })),
-  { route: '/[section]', decide: (p, t) => when(t.sections.has(p('section'))) },
+  {
+    route: '/[section]',
+    decide: (p, t) => (t.sections.has(p('section')) ? 'allow' : page(p('section'), t)),
+  },
   {
     route: '/[section]/page/[page]',
     decide: (p, t) => laterPage(p('page'), t.sections.get(p('section')), t),
   },
   { route: '/[section]/feed.xml', decide: (p, t) => when(t.sections.has(p('section'))) },
-  { route: '/[section]/[slug]', decide: article },
-  { route: '/[section]/[slug]/opengraph-image', decide: publishedArticle },
+  {
+    route: '/[section]/[slug]',
+    decide: (p, t) => {
+      const story = article(p, t);
+      return story === 'not-found' ? page(`${p('section')}/${p('slug')}`, t) : story;
+    },
+  },
+  // A page two deep (/about/team) has a card like an article's, drawn from its title.
+  {
+    route: '/[section]/[slug]/opengraph-image',
+    decide: (p, t) =>
+      publishedArticle(p, t) === 'allow' || t.pages.has(`${p('section')}/${p('slug')}`)
+        ? 'allow'
+        : 'not-found',
+  },
+  // Pages three deep and more (/about/team/editors); shorter ones are under the two above.
+  {
+    route: '/[section]/[slug]/[...path]',
+    decide: (p, t) => page(`${p('section')}/${p('slug')}/${p('path')}`, t),
+  },
   // The comment form on a page of its own, where a post without JavaScript lands on an error.
   { route: '/[section]/[slug]/comment', decide: publishedArticle },
   { route: '/tags/[tag]', decide: (p, t) => when(t.tags.has(p('tag'))) },
@@ -86,22 +120,32 @@ export const RULES: Rule[] = [
   { route: '/comments/[id]/reply', decide: (p) => when(/^[1-9]\d{0,15}$/.test(p('id'))) },
 ];
 
-type Compiled = { segments: string[]; params: (string | undefined)[]; rule: Rule };
+type Compiled = {
+  /** The fixed segments, literal or `[name]`; a catch-all `[...name]` is kept apart in `rest`. */
+  segments: string[];
+  params: (string | undefined)[];
+  rest?: string;
+  rule: Rule;
+};
 
 /**
  * Rules with more literal segments first, position by position, as Next matches them:
  * `/tags/x` is a topic, never a section called "tags"; `/world/feed.xml` a feed, not an article.
+ * A catch-all comes after every rule it could shadow: `/a/b/comment` is a comment form.
  */
 const compiled: Compiled[] = RULES.map((rule) => {
   const segments = rule.route.split('/').slice(1).filter(Boolean);
+  const last = segments.at(-1);
+  const rest = last?.startsWith('[...') ? last.slice(4, -1) : undefined;
+  if (rest !== undefined) segments.pop();
   const params = segments.map((s) => (s.startsWith('[') ? s.slice(1, -1) : undefined));
-  return { segments, params, rule };
+  return { segments, params, ...(rest === undefined ? {} : { rest }), rule };
 }).sort((a, b) => {
   for (let i = 0; i < Math.min(a.params.length, b.params.length); i++) {
     const order = Number(a.params[i] !== undefined) - Number(b.params[i] !== undefined);
     if (order !== 0) return order;
   }
-  return 0;
+  return Number(a.rest !== undefined) - Number(b.rest !== undefined);
 });
 
 /** Longer than any slug, tag or id the content check accepts, and far shorter than abuse. */
@@ -142,12 +186,14 @@ export function pathSegments(pathname: string): string[] | undefined {
   return segments;
 }
 
-/** The decision for a URL path, as `request.nextUrl.pathname` gives it. */
-export function decideRoute(pathname: string, table: RouteTable): RouteDecision {
-  const segments = pathSegments(pathname);
-  if (segments === undefined) return 'not-found';
-  for (const { segments: pattern, params, rule } of compiled) {
-    if (pattern.length !== segments.length) continue;
+/** The rule Next would route these segments to, with the parameters it would pass. */
+export function matchRoute(
+  segments: string[],
+): { route: string; param: Param; decide: Rule['decide'] } | undefined {
+  for (const { segments: pattern, params, rest, rule } of compiled) {
+    const fits =
+      rest === undefined ? pattern.length === segments.length : segments.length > pattern.length;
+    if (!fits) continue;
     const found = new Map<string, string>();
     let matches = true;
     pattern.forEach((literal, i) => {
@@ -155,7 +201,16 @@ export function decideRoute(pathname: string, table: RouteTable): RouteDecision 
       if (name !== undefined) found.set(name, segments[i] ?? '');
       else if (literal !== segments[i]) matches = false;
     });
-    if (matches) return rule.decide((name) => found.get(name) ?? '', table);
+    if (!matches) continue;
+    if (rest !== undefined) found.set(rest, segments.slice(pattern.length).join('/'));
+    return { route: rule.route, param: (name) => found.get(name) ?? '', decide: rule.decide };
   }
-  return 'not-found';
+  return undefined;
+}
+
+/** The decision for a URL path, as `request.nextUrl.pathname` gives it. */
+export function decideRoute(pathname: string, table: RouteTable): RouteDecision {
+  const segments = pathSegments(pathname);
+  const match = segments && matchRoute(segments);
+  return match ? match.decide(match.param, table) : 'not-found';
 }

@@ -22,6 +22,8 @@ const routes: RoutesFile = {
     { slug: 'kim', section: 'world', date: '2026-01-01T00:00:00Z', tags: [], authors: ['omar'] },
   ],
   drafts: [{ slug: 'secret', section: 'world' }],
+  pages: ['about', 'about/team', 'about/team/editors'],
+  pageDrafts: ['about/plans'],
 };
 
 let root: string;
@@ -86,6 +88,16 @@ describe('proxy', () => {
     expect(lets(get('/world/secret', PREVIEW_ID))).toBe(true);
     // A real editor's cookie opens drafts, not invented URLs.
     expect(get('/world/invented', PREVIEW_ID).status).toBe(404);
+  });
+
+  it('lets the newsroom’s pages through at every depth, a draft page only to an editor', () => {
+    for (const pathname of ['/about', '/about/team', '/about/team/editors']) {
+      expect(lets(get(pathname)), pathname).toBe(true);
+    }
+    expect(get('/about/plans').status).toBe(404);
+    expect(get('/about/plans', 'forged').status).toBe(404);
+    expect(lets(get('/about/plans', PREVIEW_ID))).toBe(true);
+    expect(get('/about/invented').status).toBe(404);
   });
 
   it('lets `next dev` render its own 404 page, which it neither prerenders nor caches', () => {

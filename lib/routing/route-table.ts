@@ -11,6 +11,9 @@ export type RouteTable = {
   published: Map<string, string>;
   /** Slug to section, for drafts and articles scheduled for later: previews only. */
   unpublished: Map<string, string>;
+  /** The newsroom's own pages by path (`about/team`), and the drafts among them: previews only. */
+  pages: Set<string>;
+  draftPages: Set<string>;
   /** When the next scheduled article goes live and the table must be built again. */
   validUntil: number;
 };
@@ -30,6 +33,8 @@ export function routeTable(file: RoutesFile, now: number, pageSize: number): Rou
     authors: new Map(file.authors.map((id) => [id, 0])),
     published: new Map(),
     unpublished: new Map(file.drafts.map((d) => [d.slug, d.section])),
+    pages: new Set(file.pages),
+    draftPages: new Set(file.pageDrafts),
     validUntil: Infinity,
   };
   for (const article of file.articles) {

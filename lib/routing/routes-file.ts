@@ -14,6 +14,12 @@ export type RoutesFile = {
   articles: { slug: string; section: string; date: string; tags: string[]; authors: string[] }[];
   /** Drafts, which only a previewing editor may open. */
   drafts: { slug: string; section: string }[];
+  /**
+   * The newsroom's own pages by path (`about`, `about/team`), and those still drafts. Absent in
+   * versions written before pages had paths of their own.
+   */
+  pages?: string[];
+  pageDrafts?: string[];
 };
 
 export const ROUTES_FILE = 'routes.json';
@@ -34,5 +40,7 @@ export function routesFile(index: ContentIndex): RoutesFile {
     drafts: index.articles
       .filter((a) => a.draft)
       .map((a) => ({ slug: a.slug, section: a.section })),
+    pages: (index.pages ?? []).filter((p) => !p.draft).map((p) => p.id),
+    pageDrafts: (index.pages ?? []).filter((p) => p.draft).map((p) => p.id),
   };
 }

@@ -29,6 +29,22 @@ describe('sitemap', () => {
     expect(entries.every((e) => e.lastModified === '2026-01-03T10:00:00.000Z')).toBe(true);
   });
 
+  it('lists the newsroom’s own pages, undated', () => {
+    const entries = sitemapEntries({
+      siteUrl: 'https://news.example',
+      articles: [],
+      sections: [],
+      tags: [],
+      authors: [],
+      pages: [{ url: '/support' }, { url: '/about/team' }],
+      latestFor: () => undefined,
+    });
+    expect(entries.slice(-2)).toEqual([
+      { url: 'https://news.example/support' },
+      { url: 'https://news.example/about/team' },
+    ]);
+  });
+
   it('writes the entries as sitemap protocol XML, escaped, lastmod only where known', () => {
     const xml = sitemapXml([
       { url: 'https://news.example/', lastModified: '2026-01-03T10:00:00.000Z' },

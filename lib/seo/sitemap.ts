@@ -1,4 +1,4 @@
-import type { ArticleMeta, AuthorMeta, SectionMeta } from '@/lib/content/schema/types';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl } from './urls';
 
@@ -20,6 +20,8 @@ type SitemapInput = {
   sections: SectionMeta[];
   tags: { slug: string }[];
   authors: AuthorMeta[];
+  /** The newsroom's own published pages (drafts are never given here); undated. */
+  pages?: Pick<PageMeta, 'url'>[];
   /** Article slugs per tag, section and author, to date their listing pages. */
   latestFor: (filter: {
     section?: string;
@@ -46,6 +48,7 @@ export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
     entry('/tags', modified(input.articles[0])),
     ...input.tags.map((t) => entry(`/tags/${t.slug}`, modified(input.latestFor({ tag: t.slug })))),
     ...input.authors.map((a) => entry(a.url, modified(input.latestFor({ author: a.id })))),
+    ...(input.pages ?? []).map((p) => entry(p.url, undefined)),
   ];
 }
 

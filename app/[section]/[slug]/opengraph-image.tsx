@@ -1,13 +1,13 @@
 import { ImageResponse } from 'next/og';
 import { notFound } from 'next/navigation';
-import { getArticle, getSection } from '@/lib/content/listings/queries';
+import { getArticle, getPage, getSection } from '@/lib/content/listings/queries';
 import { siteConfig } from '@/lib/site';
 
 export const alt = 'Headline card';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 // Drawn on first request, not at build (10,000 cards would dominate the build), then served from
-// Next's cache. Only real articles get one: proxy.ts answers 404 for any other path before this
+// Next's cache. Only real articles and pages get one: proxy.ts answers 404 for any other path before this
 // runs. Redrawn at most once a day, as CDNs keep it, so a corrected headline reaches the card.
 export const revalidate = 86400;
 export const dynamicParams = true;
@@ -22,8 +22,10 @@ export default async function OpenGraphImage({
   params: Promise<{ section: string; slug: string }>;
 }) {
   const { section: sectionId, slug } = await params;
-  const article = getArticle(sectionId, slug) ?? notFound();
-  const section = getSection(article.section);
+  // An article's card, or a page's two folders deep (/about/team), which this route is also for.
+  const article = getArticle(sectionId, slug);
+  const title = article?.title ?? getPage(`${sectionId}/${slug}`)?.title ?? notFound();
+  const label = article ? getSection(article.section)?.name : undefined;
   return new ImageResponse(
     <div
       style={{
@@ -46,17 +48,17 @@ export default async function OpenGraphImage({
           color: '#ff8a80',
         }}
       >
-        {section?.name ?? siteConfig.name}
+        {label ?? siteConfig.name}
       </div>
       <div
         style={{
           display: 'flex',
-          fontSize: article.title.length > 80 ? 56 : 68,
+          fontSize: title.length > 80 ? 56 : 68,
           lineHeight: 1.15,
           fontWeight: 700,
         }}
       >
-        {article.title}
+        {title}
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 20, fontSize: 34 }}>
         <div style={{ display: 'flex', width: 56, height: 8, background: '#b3261e' }} />

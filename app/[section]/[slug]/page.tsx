@@ -5,6 +5,7 @@ import { ArticleLayout } from '@/components/article/article-layout';
 import { PreviewBanner } from '@/components/article/preview-banner';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { CommentsSection } from '@/components/comments/comments-section';
+import { NewsroomPage } from '@/components/page/newsroom-page';
 import { JsonLd } from '@/components/seo/json-ld';
 import { getAds } from '@/lib/ads/settings';
 import { getArticleComments } from '@/lib/comments/queries';
@@ -12,14 +13,17 @@ import {
   getArticle,
   getArticleBody,
   getAuthors,
+  getPage,
   getRelated,
   getSection,
   getSectionNames,
+  listPages,
 } from '@/lib/content/listings/queries';
 import { prerenderedArticles } from '@/lib/content/listings/prerender';
 import { isPublished } from '@/lib/content/listings/sort';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { pageMetadata } from '@/lib/seo/page-metadata';
 import { siteConfig } from '@/lib/site';
 
 /**
@@ -35,23 +39,40 @@ export const dynamicParams = true;
  */
 export const revalidate = 30;
 
+/** The newest articles, and the newsroom's own pages two deep (/about/team). */
 export function generateStaticParams() {
-  return prerenderedArticles().map((article) => ({ section: article.section, slug: article.slug }));
+  return [
+    ...prerenderedArticles().map((article) => ({ section: article.section, slug: article.slug })),
+    ...listPages().flatMap((page) => {
+      const [section, slug, ...deeper] = page.id.split('/');
+      return section && slug && deeper.length === 0 ? [{ section, slug }] : [];
+    }),
+  ];
 }
 
 export async function generateMetadata({
   params,
 }: PageProps<'/[section]/[slug]'>): Promise<Metadata> {
   const { section: sectionId, slug } = await params;
-  const article = getArticle(sectionId, slug, { preview: (await draftMode()).isEnabled });
-  const section = article && getSection(article.section);
-  return article && section ? articleMetadata(article, section, getAuthors(article.authorIds)) : {};
+  const preview = (await draftMode()).isEnabled;
+  const article = getArticle(sectionId, slug, { preview });
+  if (!article) {
+    const page = getPage(`${sectionId}/${slug}`, { preview });
+    return page ? pageMetadata(page) : {};
+  }
+  const section = getSection(article.section);
+  return section ? articleMetadata(article, section, getAuthors(article.authorIds)) : {};
 }
 
 export default async function ArticlePage({ params }: PageProps<'/[section]/[slug]'>) {
   const { section: sectionId, slug } = await params;
   const preview = (await draftMode()).isEnabled;
-  const article = getArticle(sectionId, slug, { preview }) ?? notFound();
+  const article = getArticle(sectionId, slug, { preview });
+  // No section has the first part of a page's path (the content check sees to it).
+  if (!article) {
+    const page = getPage(`${sectionId}/${slug}`, { preview }) ?? notFound();
+    return <NewsroomPage page={page} preview={preview} />;
+  }
   const section = getSection(article.section) ?? notFound();
   const authors = getAuthors(article.authorIds);
   const published = isPublished(article);

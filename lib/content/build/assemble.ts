@@ -58,6 +58,14 @@ export function sectionMeta(id: string, fm: SectionFrontmatter): SectionMeta {
   return { id, name: fm.name, description: fm.description, order: fm.order, url: `/${id}` };
 }
 
+/** A page at its path under content/pages/: `about/team` is /about/team. */
 export function pageMeta(id: string, fm: PageFrontmatter, code: string): PageMeta {
-  return { id, title: fm.title, description: fm.description, url: `/${id}`, code };
+  return {
+    id,
+    title: fm.title,
+    description: fm.description,
+    draft: fm.draft,
+    url: `/${id}`,
+    code,
+  };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkPage } from './check';
 import { formatFinding } from './findings';
 import { buildContent } from './pipeline';
 
@@ -185,6 +186,30 @@ describe('the content check', { timeout: 30_000 }, () => {
         'error',
         'content/authors/mallory.mdx:5  body  `{process.env.ADMIN_PASSWORD}` is JavaScript, and an article cannot run code — write the text itself; to show a curly brace, write \\{',
       ],
+      [
+        'error',
+        'content/pages/About_Us.mdx:1  path  "About_Us" cannot be part of an address — rename the file or folder with lower-case letters, digits and hyphens only',
+      ],
+      [
+        'error',
+        'content/pages/about/team/comment.mdx:1  path  /about/team/comment is an address the site uses itself — rename the page, or the folder it is in',
+      ],
+      [
+        'error',
+        'content/pages/draft-in-words.mdx:4  draft  "yes" is not true or false — write draft: true, or remove the line to publish',
+      ],
+      [
+        'error',
+        'content/pages/search.mdx:1  path  /search is an address the site uses itself — rename the page, or the folder it is in',
+      ],
+      [
+        'error',
+        'content/pages/world.mdx:1  path  /world is the address of the section "world" — rename the page, or the folder it is in: a page cannot share a section’s address',
+      ],
+      [
+        'error',
+        'content/pages/world/about.mdx:1  path  /world/about is inside the section "world", where its articles are — rename the page, or the folder it is in: a page cannot share a section’s address',
+      ],
     ]);
   });
 
@@ -194,5 +219,43 @@ describe('the content check', { timeout: 30_000 }, () => {
       path.join(fixtures, 'public'),
     );
     expect(findings.filter((f) => f.file === 'content/articles/good.mdx')).toEqual([]);
+    // Pages at their paths, a draft among them.
+    expect(
+      findings.filter((f) => /^content\/pages\/about(\.mdx|\/team\.mdx|\/plans)/.test(f.file)),
+    ).toEqual([]);
+  });
+});
+
+describe('checkPage', () => {
+  const page = (id: string) => ({
+    kind: 'page' as const,
+    id,
+    file: `content/pages/${id}.mdx`,
+    size: 0,
+    mtimeMs: 0,
+    read: () => '',
+  });
+  const doc = (data: Record<string, unknown>) => ({
+    data,
+    lines: { title: 2 },
+    yamlErrors: [],
+    problems: [],
+    links: [],
+    toc: [],
+    readingMinutes: 1,
+  });
+  const sections = new Set(['world']);
+  const check = (id: string, data: Record<string, unknown>) =>
+    checkPage(page(id), doc(data), sections).findings.map(formatFinding);
+
+  it('takes a page at its path, and refuses one at a section’s address', () => {
+    expect(check('support', { title: 'Support', description: 'D' })).toEqual([]);
+    expect(check('about/team', { title: 'The team', description: 'D', draft: true })).toEqual([]);
+    expect(check('world', { title: 'World', description: 'D' })).toEqual([
+      'content/pages/world.mdx:1  path  /world is the address of the section "world" — rename the page, or the folder it is in: a page cannot share a section’s address',
+    ]);
+    expect(check('support', { description: 'D' })).toEqual([
+      'content/pages/support.mdx:2  title  missing — add title: "…" to the frontmatter',
+    ]);
   });
 });

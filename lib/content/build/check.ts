@@ -14,34 +14,17 @@ import {
 } from '../schema/frontmatter';
 import { isAtomId } from '../../seo/feed-id';
 import type { DocSummary } from './compile';
+import { RESERVED_SECTION_IDS, URL_SAFE } from './addresses';
 import { parseYaml } from './frontmatter';
+import { pagePathProblem } from './page-paths';
 import { lineOfField, schemaFindings, type Finding, type Severity } from './findings';
 import type { Source } from './sources';
 
-/** Paths the site owns at the top level; a section with one of these ids could never be reached. */
-export const RESERVED_SECTION_IDS = new Set([
-  'api',
-  'authors',
-  'tags',
-  'search',
-  'admin',
-  'feed.xml',
-  'atom.xml',
-  'feed.json',
-  'sitemap.xml',
-  'robots.txt',
-  'corrections',
-  'comments',
-  'privacy',
-  'support',
-  'images',
-  '_next',
-]);
+export { RESERVED_SECTION_IDS };
 
 /** Lengths past which a headline or standfirst is flagged (a warning, not an error). */
 export const LIMITS = { dek: 200, title: 110 };
 
-const URL_SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const INTERNAL_LINK = /^\/([a-z0-9-]+)\/([a-z0-9-]+)\/?(?:[#?].*)?$/;
 /** First path segments that are the site's own pages, not sections. */
 const SITE_PATHS = new Set(['tags', 'authors', 'search', 'api', 'comments']);
@@ -173,27 +156,15 @@ export function checkAuthor(
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }
 
-/** The pages of content/pages/ the site has a route for (app/support). */
-export const PAGE_IDS = ['support'];
-
+/** A page of the newsroom's own: its path (its address) and its frontmatter. */
 export function checkPage(
   source: Source,
   doc: DocSummary,
+  sections: ReadonlySet<string>,
 ): { findings: Finding[]; frontmatter?: PageFrontmatter } {
   const { file, id } = source;
-  if (!PAGE_IDS.includes(id)) {
-    return {
-      findings: [
-        finding(
-          file,
-          1,
-          'id',
-          `no address shows a page called "${id}"`,
-          `pages this site has: ${PAGE_IDS.map((p) => `content/pages/${p}.mdx`).join(', ')}`,
-        ),
-      ],
-    };
-  }
+  const wrong = pagePathProblem(id, sections);
+  if (wrong) return { findings: [finding(file, 1, 'path', wrong.problem, wrong.fix)] };
   if (doc.yamlErrors.length > 0) return { findings: yamlFindings(file, doc.yamlErrors) };
   const parsed = pageSchema.safeParse(doc.data);
   const findings = parsed.success

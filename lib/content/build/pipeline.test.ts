@@ -14,6 +14,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { currentVersionId, VERSION_FILES, versionDir } from '../store/layout';
 import type { ContentIndex } from '../schema/types';
+import type { RoutesFile } from '../../routing/routes-file';
 import { formatFinding } from './findings';
 import { buildContent } from './pipeline';
 
@@ -79,6 +80,32 @@ describe('content build', { timeout: 60_000 }, () => {
     expect(errors(result)).toEqual([]);
     expect(result.version?.changed.added).toEqual(['first-story']);
     expect(index().articles.map((a) => a.url)).toEqual(['/world/first-story']);
+  });
+
+  it('puts pages at their paths, drafts apart, for the pages and the proxy', async () => {
+    const page = (title: string, draft = '') =>
+      `---\ntitle: ${title}\ndescription: A page.\n${draft}---\n\nText.\n`;
+    write({
+      'pages/about.mdx': page('About'),
+      'pages/about/team.mdx': page('The team'),
+      'pages/about/team/editors.mdx': page('Editors'),
+      'pages/about/plans.mdx': page('Plans', 'draft: true\n'),
+    });
+    expect(errors(await build())).toEqual([]);
+    expect(index().pages?.map((p) => [p.url, p.draft])).toEqual([
+      ['/about', false],
+      ['/about/plans', true],
+      ['/about/team', false],
+      ['/about/team/editors', false],
+    ]);
+    const routes = JSON.parse(
+      readFileSync(
+        path.join(versionDir(currentVersionId(root)!, root), VERSION_FILES.routes),
+        'utf8',
+      ),
+    ) as RoutesFile;
+    expect(routes.pages).toEqual(['about', 'about/team', 'about/team/editors']);
+    expect(routes.pageDrafts).toEqual(['about/plans']);
   });
 
   it('compiles only what changed, and a second run with no change compiles nothing', async () => {

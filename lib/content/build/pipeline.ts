@@ -142,6 +142,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     options.publicDir,
   );
   findings.push(...slugFindings(articleSources));
+  const sectionIds = new Set(context.sections);
   const schema = articleSchema(context);
   const sectionOf = new Map<string, string | undefined>();
   for (const source of articleSources) {
@@ -165,7 +166,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     }
     const entry = entries.get(source.file)!;
     if (source.kind === 'page') {
-      const result = checkPage(source, entry);
+      const result = checkPage(source, entry, sectionIds);
       findings.push(...result.findings);
       if (result.frontmatter && entry.body) {
         pages.push(pageMeta(source.id, result.frontmatter, readBody(root, entry.body)));

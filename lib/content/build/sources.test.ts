@@ -32,6 +32,20 @@ describe('reading content/', () => {
     expect(sources[1]!.read()).toBe(article);
   });
 
+  it('names a page by its path under content/pages, which is its address', () => {
+    mkdirSync(path.join(content, 'pages', 'about', 'team'), { recursive: true });
+    for (const name of ['about.mdx', 'about/team.mdx', 'about/team/editors.mdx'])
+      writeFileSync(path.join(content, 'pages', name), article);
+    symlinkSync('/etc', path.join(content, 'pages', 'about', 'etc'));
+    const { sources, refused } = readSources(content);
+    expect(sources.filter((s) => s.kind === 'page').map((s) => [s.file, s.id])).toEqual([
+      ['content/pages/about.mdx', 'about'],
+      ['content/pages/about/team.mdx', 'about/team'],
+      ['content/pages/about/team/editors.mdx', 'about/team/editors'],
+    ]);
+    expect(refused.map((f) => f.file)).toEqual(['content/pages/about/etc']);
+  });
+
   it('refuses a folder that links to itself, instead of walking it for ever', () => {
     symlinkSync('.', path.join(content, 'articles', 'loop'));
     symlinkSync('..', path.join(content, 'articles', 'world', 'up'));

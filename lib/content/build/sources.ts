@@ -18,7 +18,10 @@ export type Source = {
   kind: SourceKind;
   /** As editors know it: content/articles/world/a-story.mdx. */
   file: string;
-  /** The article's slug, the author's or section's id: the file name without extension. */
+  /**
+   * The article's slug, the author's or section's id: the file name without extension. A page's
+   * is its path under content/pages/ without extension (`about/team`), which is its address.
+   */
   id: string;
   /** What the file system says of it: a file whose size and time are as last built is unchanged. */
   size: number;
@@ -27,13 +30,15 @@ export type Source = {
   read: () => string;
 };
 
-const FOLDERS: { kind: SourceKind; dir: string; ext: string; recursive: boolean }[] = [
-  { kind: 'section', dir: 'sections', ext: '.yaml', recursive: false },
-  { kind: 'author', dir: 'authors', ext: '.mdx', recursive: false },
-  // The newsroom's own pages (/support), written like articles.
-  { kind: 'page', dir: 'pages', ext: '.mdx', recursive: false },
+/** `folders`: files in folders are read, their id `folder/name` (pages) or `name` (articles). */
+const FOLDERS: { kind: SourceKind; dir: string; ext: string; folders?: 'path' | 'ignored' }[] = [
+  { kind: 'section', dir: 'sections', ext: '.yaml' },
+  { kind: 'author', dir: 'authors', ext: '.mdx' },
+  // The newsroom's own pages (/support), written like articles; a folder nests them under a
+  // parent's address (pages/about/team.mdx: /about/team).
+  { kind: 'page', dir: 'pages', ext: '.mdx', folders: 'path' },
   // Articles may sit in folders of the newsroom's choosing; the URL comes from frontmatter.
-  { kind: 'article', dir: 'articles', ext: '.mdx', recursive: true },
+  { kind: 'article', dir: 'articles', ext: '.mdx', folders: 'ignored' },
 ];
 
 /** The advertising settings: one file, optional (lib/ads/schema.ts). */
@@ -114,7 +119,7 @@ export function readSources(contentDir: string): { sources: Source[]; refused: F
   const adsWrong = adsStat && kindOf(adsStat);
   if (adsWrong) refused.push(refusal(`content/${ADS_FILE}`, adsWrong));
   else if (adsStat?.isFile()) sources.push(sourceOf('ads', ads, `content/${ADS_FILE}`, 'ads'));
-  for (const { kind, dir, ext, recursive } of FOLDERS) {
+  for (const { kind, dir, ext, folders } of FOLDERS) {
     const folder = path.join(contentDir, dir);
     const folderStat = stat(folder);
     if (!folderStat) continue;
@@ -123,18 +128,12 @@ export function readSources(contentDir: string): { sources: Source[]; refused: F
       refused.push(refusal(`content/${dir}`, wrong));
       continue;
     }
-    const names = walk(folder, `content/${dir}`, recursive, refused)
+    const names = walk(folder, `content/${dir}`, folders !== undefined, refused)
       .filter((name) => name.endsWith(ext))
       .sort();
     for (const name of names) {
-      sources.push(
-        sourceOf(
-          kind,
-          path.join(folder, name),
-          `content/${dir}/${name}`,
-          path.posix.basename(name, ext),
-        ),
-      );
+      const id = folders === 'path' ? name.slice(0, -ext.length) : path.posix.basename(name, ext);
+      sources.push(sourceOf(kind, path.join(folder, name), `content/${dir}/${name}`, id));
     }
   }
   return { sources, refused };

@@ -31,7 +31,9 @@ export type ContentStore = {
   byTag: Map<string, ArticleMeta[]>;
   authors: Map<string, AuthorMeta>;
   sections: SectionMeta[];
+  /** The newsroom's own pages by path (`about/team`); drafts only in `everyPage`, for previews. */
   pages: Map<string, PageMeta>;
+  everyPage: Map<string, PageMeta>;
   ads: AdsConfig | undefined;
 };
 
@@ -70,7 +72,8 @@ export function deriveStore(version: string, index: ContentIndex, now: number): 
     byTag,
     authors: new Map(index.authors.map((a) => [a.id, a])),
     sections: [...index.sections].sort(bySectionOrder),
-    pages: new Map((index.pages ?? []).map((p) => [p.id, p])),
+    pages: new Map((index.pages ?? []).filter((p) => !p.draft).map((p) => [p.id, p])),
+    everyPage: new Map((index.pages ?? []).map((p) => [p.id, p])),
     ads: index.ads,
   };
 }
@@ -212,9 +215,18 @@ export function listAuthors(): AuthorMeta[] {
   return [...load().authors.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A page of the newsroom's own (content/pages/), such as /support. */
-export function getPage(id: string): PageMeta | undefined {
-  return load().pages.get(id);
+/**
+ * A page of the newsroom's own (content/pages/) by its path: `support`, `about/team`. Drafts
+ * only in preview, as for articles.
+ */
+export function getPage(id: string, { preview = false } = {}): PageMeta | undefined {
+  const store = load();
+  return (preview ? store.everyPage : store.pages).get(id);
+}
+
+/** The published pages, by path: the sitemap lists them. */
+export function listPages(): PageMeta[] {
+  return [...load().pages.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** content/ads.yaml as the current version has it; undefined when there is none. */

@@ -292,10 +292,22 @@ export const sectionSchema = z.strictObject({
     .default(100),
 });
 
-/** A page of the newsroom's own (content/pages/support.mdx: /support). */
+/**
+ * A page of the newsroom's own: content/pages/support.mdx is /support, and a page in a folder
+ * is under its parent's address (content/pages/about/team.mdx: /about/team).
+ */
 export const pageSchema = z.strictObject({
   title: text('title'),
   description: text('description'),
+  draft: z
+    .boolean({
+      error: (issue) =>
+        say(
+          `"${String(issue.input)}" is not true or false`,
+          'write draft: true, or remove the line to publish',
+        ),
+    })
+    .default(false),
 });
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;

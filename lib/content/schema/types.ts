@@ -56,6 +56,7 @@ export type SectionMeta = Pick<SectionFrontmatter, 'name' | 'description' | 'ord
 };
 
 export type PageMeta = PageFrontmatter & {
+  /** Its path under content/pages/, without `.mdx`: `support`, `about/team`. */
   id: string;
   url: string;
   /** Compiled MDX; pages are few, so they travel with the index like bios. */
