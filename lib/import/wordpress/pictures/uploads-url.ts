@@ -54,9 +54,13 @@ export function siteRoots(siteUrl: string): UploadsRoot[] {
   if (!site) return [];
   const host = bareHost(site.hostname);
   const roots: UploadsRoot[] = [{ host, port: site.port, prefix: UPLOADS_DIR }];
+  // A WordPress.com blog's uploads are on its files host, at the root; some exports name that
+  // host as the site itself (WordPress's importer has one as a test).
   const blog = WPCOM_BLOG.exec(host)?.[1];
-  if (blog && blog !== 'files')
+  if (blog && blog !== 'files') {
     roots.push({ host: `${blog}.files.wordpress.com`, port: '', prefix: '/' });
+  }
+  if (WPCOM_FILES.test(host)) roots.push({ host, port: site.port, prefix: '/' });
   return roots;
 }
 
