@@ -1,4 +1,4 @@
-import { items, ofKind, readAll } from '@/test/support/wordpress-exports';
+import { fixtureText, items, ofKind, readAll } from '@/test/support/wordpress-exports';
 import { isSitePath, sitePathFor } from './site-path';
 import { uploadsRootsOf } from './uploads-url';
 
@@ -47,8 +47,15 @@ it('reads the Theme Unit Test’s pictures where the export puts them', async ()
   expect(
     sitePathFor('https://wpthemetestdata.files.wordpress.com/2008/06/canola2.jpg', siteUrl),
   ).toBe('/images/wordpress/2008/06/canola2.jpg');
-  // Another WordPress.com blog's picture, as the export has in a post body: not ours to copy.
-  expect(
-    sitePathFor('https://wpdotorg.files.wordpress.com/2008/11/codeispoetry.png', siteUrl),
-  ).toBeNull();
+});
+
+it('leaves another blog’s picture in a body alone (wp-themes.com’s preview shows one)', () => {
+  const xml = fixtureText('theme-preview.xml');
+  const siteUrl = /<wp:base_site_url>([^<]+)</.exec(xml)?.[1] ?? '';
+  const sources = [...xml.matchAll(/<img[^>]*?\ssrc="([^"]+)"/g)].map((match) => match[1] ?? '');
+  expect({ siteUrl, sources }).toEqual({
+    siteUrl: 'https://wp-themes.com',
+    sources: ['https://wpdotorg.files.wordpress.com/2008/11/boat.jpg'],
+  });
+  expect(sources.map((url) => sitePathFor(url, siteUrl))).toEqual([null]);
 });
