@@ -46,7 +46,8 @@ beforeEach(async () => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run comments', { timeout: 30_000 }, () => {
+// Five CLI runs, each a tsx start: a few seconds each, many more on a machine running other lanes.
+describe('npm run comments', { timeout: 60_000 }, () => {
   it('lists, approves, marks spam and deletes by id', async () => {
     const listed = await cli('list', '--status', 'pending');
     expect(listed.stdout).toContain('Held comment by Ana');
