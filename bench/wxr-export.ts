@@ -51,6 +51,8 @@ export interface GeneratedComment {
   author: string;
   content: string;
   approved?: string;
+  /** 'comment' unless given: 'pingback', 'trackback'. */
+  type?: string;
 }
 
 export interface GeneratedPost {
@@ -66,6 +68,13 @@ export interface GeneratedPost {
   meta?: { key: string; value: string }[];
   comments?: GeneratedComment[];
   attachmentUrl?: string;
+  /** The old permalink; https://news.example/<slug>/ unless given. */
+  link?: string;
+  /** WordPress's `Y-m-d H:i:s`, in UTC; 2024-03-01 10:00:00 (+01:00) unless given. */
+  date?: string;
+  excerpt?: string;
+  password?: string;
+  sticky?: boolean;
 }
 
 function commentXml(c: GeneratedComment): string {
@@ -79,11 +88,21 @@ function commentXml(c: GeneratedComment): string {
 			<wp:comment_date_gmt>2024-03-01 09:00:00</wp:comment_date_gmt>
 			<wp:comment_content>${cdata(c.content)}</wp:comment_content>
 			<wp:comment_approved>${cdata(c.approved ?? '1')}</wp:comment_approved>
-			<wp:comment_type>${cdata('comment')}</wp:comment_type>
+			<wp:comment_type>${cdata(c.type ?? 'comment')}</wp:comment_type>
 			<wp:comment_parent>${c.parent}</wp:comment_parent>
 			<wp:comment_user_id>0</wp:comment_user_id>
 		</wp:comment>
 `;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RSS's pubDate for a UTC `Y-m-d H:i:s`, as WordPress writes it. */
+function rfc2822(utc: string): string {
+  const d = new Date(`${utc.replace(' ', 'T')}Z`);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
 }
 
 export function itemXml(p: GeneratedPost): string {
@@ -102,20 +121,22 @@ export function itemXml(p: GeneratedPost): string {
   const attachment = p.attachmentUrl
     ? `		<wp:attachment_url>${cdata(p.attachmentUrl)}</wp:attachment_url>\n`
     : '';
+  const local = p.date ?? '2024-03-01 10:00:00';
+  const gmt = p.date ?? '2024-03-01 09:00:00';
   return `	<item>
 		<title>${escapeText(p.title)}</title>
-		<link>https://news.example/${p.slug}/</link>
-		<pubDate>Fri, 01 Mar 2024 09:00:00 +0000</pubDate>
+		<link>${escapeText(p.link ?? `https://news.example/${p.slug}/`)}</link>
+		<pubDate>${rfc2822(gmt)}</pubDate>
 		<dc:creator>${cdata(p.creator ?? 'editor')}</dc:creator>
 		<guid isPermaLink="false">https://news.example/?p=${p.id}</guid>
 		<description></description>
 		<content:encoded>${cdata(p.content)}</content:encoded>
-		<excerpt:encoded>${cdata('')}</excerpt:encoded>
+		<excerpt:encoded>${cdata(p.excerpt ?? '')}</excerpt:encoded>
 		<wp:post_id>${p.id}</wp:post_id>
-		<wp:post_date>${cdata('2024-03-01 10:00:00')}</wp:post_date>
-		<wp:post_date_gmt>${cdata('2024-03-01 09:00:00')}</wp:post_date_gmt>
-		<wp:post_modified>${cdata('2024-03-02 10:00:00')}</wp:post_modified>
-		<wp:post_modified_gmt>${cdata('2024-03-02 09:00:00')}</wp:post_modified_gmt>
+		<wp:post_date>${cdata(local)}</wp:post_date>
+		<wp:post_date_gmt>${cdata(gmt)}</wp:post_date_gmt>
+		<wp:post_modified>${cdata(p.date ?? '2024-03-02 10:00:00')}</wp:post_modified>
+		<wp:post_modified_gmt>${cdata(p.date ?? '2024-03-02 09:00:00')}</wp:post_modified_gmt>
 		<wp:comment_status>${cdata('open')}</wp:comment_status>
 		<wp:ping_status>${cdata('open')}</wp:ping_status>
 		<wp:post_name>${cdata(p.slug)}</wp:post_name>
@@ -123,8 +144,8 @@ export function itemXml(p: GeneratedPost): string {
 		<wp:post_parent>${p.parent ?? 0}</wp:post_parent>
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type>${cdata(p.type ?? 'post')}</wp:post_type>
-		<wp:post_password>${cdata('')}</wp:post_password>
-		<wp:is_sticky>0</wp:is_sticky>
+		<wp:post_password>${cdata(p.password ?? '')}</wp:post_password>
+		<wp:is_sticky>${p.sticky ? 1 : 0}</wp:is_sticky>
 ${attachment}${categories}${meta}${(p.comments ?? []).map(commentXml).join('')}	</item>
 `;
 }
