@@ -197,6 +197,20 @@ describe('obtainPictures --uploads, run again', () => {
     expect(await staged(A)).toEqual(pictureBytes('red-8x6.webp'));
   });
 
+  it('tells a picture changed on the old site from the one in public/ even at the same size', async () => {
+    const first = await obtainPictures([item('2019/05/a.jpg')], options);
+    await moveStagingIntoPublic();
+    const changed = Buffer.from(JPEG);
+    changed[changed.length - 3] = (changed[changed.length - 3] ?? 0) ^ 0xff;
+    await writeFile(path.join(uploads, '2019/05/a.jpg'), changed);
+    const second = await obtainPictures([item('2019/05/a.jpg')], {
+      ...options,
+      previous: first.sha256,
+    });
+    expect(second).toMatchObject({ obtained: [A], present: [], kept: [] });
+    expect(await staged(A)).toEqual(changed);
+  });
+
   it('keeps a picture an editor replaced in public/, unless forced', async () => {
     const first = await obtainPictures([item('2019/05/a.jpg')], options);
     await moveStagingIntoPublic();

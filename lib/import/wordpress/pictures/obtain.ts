@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, mkdir, realpath, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from './hash-file';
@@ -86,12 +85,14 @@ export async function obtainPictures(
   // Partial files sit apart from the staged tree, so a failure leaves nothing there to move.
   const parts = path.join(options.stagingDir, `.parts-${randomBytes(6).toString('hex')}`);
   await mkdir(parts, { recursive: true });
+  const publicRoot = await realpath(options.publicDir).catch(() => null);
+  const run: Run = { source, parts, publicRoot, options };
   const queue = [...groups.entries()].map(([sitePath, urls], index) => ({ sitePath, urls, index }));
   const outcomes: Outcome[] = [];
   try {
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        outcomes[next.index] = await obtainOne(next.sitePath, next.urls, source, parts, options);
+        outcomes[next.index] = await obtainOne(next.sitePath, next.urls, run);
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -133,29 +134,30 @@ function collect(sitePaths: readonly string[], outcomes: readonly Outcome[]): Ob
   return result;
 }
 
-/** The file at a site path in public/, if it is a plain file inside public/ (links are not followed). */
-async function existingFile(publicDir: string, sitePath: string) {
-  const file = path.join(publicDir, sitePath);
+/** What every picture of one run shares. */
+type Run = { source: Source; parts: string; publicRoot: string | null; options: ObtainOptions };
+
+/**
+ * The file at a site path in public/, if it is a plain file there: a link, or a path through a
+ * linked folder that leads out of public/, is never read or replaced.
+ */
+async function existingFile(publicRoot: string | null, sitePath: string) {
+  if (publicRoot === null) return { kind: 'none' as const };
+  const file = path.join(publicRoot, sitePath);
   const info = await lstat(file).catch(() => null);
   if (!info) return { kind: 'none' as const };
   const real = await realpath(file).catch(() => '');
-  const root = await realpath(publicDir);
-  if (!info.isFile() || !real.startsWith(root + path.sep)) return { kind: 'other' as const, file };
+  if (!info.isFile() || real !== file) return { kind: 'other' as const, file };
   return { kind: 'file' as const, file };
 }
 
-async function obtainOne(
-  sitePath: string,
-  urls: readonly string[],
-  source: Source,
-  parts: string,
-  options: ObtainOptions,
-): Promise<Outcome> {
+async function obtainOne(sitePath: string, urls: readonly string[], run: Run): Promise<Outcome> {
+  const { options } = run;
   if (!isSitePath(sitePath)) {
     const reason = 'its site path is not one the importer writes';
     return { kind: 'failed', failures: urls.map((url) => ({ url, sitePath, reason })) };
   }
-  const existing = await existingFile(options.publicDir, sitePath);
+  const existing = await existingFile(run.publicRoot, sitePath);
   if (existing.kind === 'other') {
     return {
       kind: 'kept',
@@ -166,19 +168,13 @@ async function obtainOne(
   if (existing.kind === 'file' && options.uploadsDir === undefined && !options.force) {
     return { kind: 'present', sha256: null };
   }
+  const present = existing.kind === 'file' ? existing.file : null;
   const failures: Failure[] = [];
   for (const url of urls) {
-    const part = path.join(parts, randomBytes(8).toString('hex'));
-    const got = await source(url, part);
-    if (got.ok) {
-      return settle(
-        sitePath,
-        part,
-        got.sha256,
-        existing.kind === 'file' ? existing.file : null,
-        options,
-      );
-    }
+    const part = path.join(run.parts, randomBytes(8).toString('hex'));
+    const got = await run.source(url, part, present);
+    if (got.ok && 'same' in got) return { kind: 'present', sha256: got.sha256 };
+    if (got.ok) return settle(sitePath, part, got.sha256, present, options);
     failures.push({ url, sitePath, reason: got.reason });
   }
   return { kind: 'failed', failures };
@@ -192,7 +188,7 @@ async function settle(
   existing: string | null,
   options: ObtainOptions,
 ): Promise<Outcome> {
-  const existingHash = existing ? await hashFile(createReadStream(existing)) : null;
+  const existingHash = existing ? await hashFile(existing) : null;
   if (existingHash === sha256) {
     await unlink(part);
     return { kind: 'present', sha256 };

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { hashFile } from './hash-file';
 import {
   createAgents,
   destroyAgents,
@@ -11,8 +13,19 @@ import { uploadsRelativePath } from './site-path';
 import { copyFromUploads, findInUploads, uploadsRoot } from './uploads-copy';
 import { parsePictureUrl, uploadsRest } from './uploads-url';
 
-/** Where a picture's bytes come from: writes them to `file`, or says why it cannot. */
-export type Source = (url: string, file: string) => Promise<Received | Refused>;
+/** The file in public/ is byte for byte the old site's: nothing was written. */
+export type Same = { ok: true; same: true; sha256: string };
+
+/**
+ * Where a picture's bytes come from: writes them to `file`, or says why it cannot. Given the
+ * picture already in public/, a source that can compare without copying (the uploads copy)
+ * answers `Same` when they are equal.
+ */
+export type Source = (
+  url: string,
+  file: string,
+  existing: string | null,
+) => Promise<Received | Same | Refused>;
 
 type Limits = Pick<FetchLimits, 'timeoutMs' | 'maxBytes' | 'maxRedirects'>;
 
@@ -36,13 +49,19 @@ async function uploadsSource(
   maxBytes: number,
 ): Promise<Source> {
   const root = await uploadsRoot(dir);
-  return async (url, file) => {
+  return async (url, file, existing) => {
     const parsed = parsePictureUrl(url, options.siteUrl);
     const rest = parsed && uploadsRest(parsed, options.siteUrl, options.uploadsRoots);
     const segments = rest ? uploadsRelativePath(rest) : null;
     if (!segments) return { ok: false, reason: 'its address is not in the old site’s uploads' };
     const found = await findInUploads(root, segments);
-    return found.ok ? copyFromUploads(found, file, maxBytes) : found;
+    if (!found.ok) return found;
+    // An import run again reads both files rather than writing a copy only to throw it away.
+    if (existing && (await stat(existing)).size === found.bytes) {
+      const [source, present] = await Promise.all([hashFile(found.file), hashFile(existing)]);
+      if (source === present) return { ok: true, same: true, sha256: source };
+    }
+    return copyFromUploads(found, file, maxBytes);
   };
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { READ_WHOLE } from './hash-file';
 import { readableSize, receive, type Received, type Refused } from './receive';
 
 const within = (root: string, candidate: string) => {
@@ -84,7 +85,14 @@ export async function copyFromUploads(
     };
   }
   try {
-    return await receive(createReadStream(found.file), file, maxBytes);
+    // A typical picture in one read: far fewer trips to the disk than a stream's.
+    const chunks =
+      found.bytes <= READ_WHOLE
+        ? (async function* () {
+            yield await readFile(found.file);
+          })()
+        : createReadStream(found.file);
+    return await receive(chunks, file, maxBytes);
   } catch (error) {
     return {
       ok: false,
