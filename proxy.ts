@@ -9,13 +9,15 @@ import {
   notFoundResponse,
   refusal,
 } from '@/lib/routing/not-found-response';
+import { redirectResponse } from '@/lib/routing/redirects';
 import { isPreviewCookie, isPublicFile, siteRoutes } from '@/lib/routing/site-routes';
 import { adminOrigin } from '@/lib/security/secret-settings';
 
 /**
  * Refuses what does not exist before Next renders it: an invented article, topic, author or
  * page number answers the site's 404 page from the content index, and leaves nothing in Next's
- * cache (docs/decisions/011). A request body Next could only answer with a 500 (too large,
+ * cache (docs/decisions/011). An old address the newsroom redirects (content/redirects/) is
+ * answered 308 first, on the site's own host only (docs/decisions/023). A request body Next could only answer with a 500 (too large,
  * of unknown length, a form that does not parse) is refused here too. With ADMIN_ORIGIN, the
  * admin area and preview answer on that host alone, and it answers nothing else
  * (docs/decisions/019).
@@ -57,11 +59,17 @@ function route(request: NextRequest): NextResponse {
       return response;
     }
     case 'public':
-      // A search is rendered for each request: one network may ask only so often.
-      if (pathname === '/search') return searchThrottle(request) ?? NextResponse.next();
-      // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
-      return siteRoute(request, pathname) ?? notFoundResponse() ?? NextResponse.next();
+      // An old address (content/redirects/) is answered before anything else is decided.
+      return redirectResponse(request) ?? publicRoute(request, pathname);
   }
+}
+
+/** A reader's request on the site's own host. */
+function publicRoute(request: NextRequest, pathname: string): NextResponse {
+  // A search is rendered for each request: one network may ask only so often.
+  if (pathname === '/search') return searchThrottle(request) ?? NextResponse.next();
+  // Under `next dev` the page answers its own 404: nothing is prerendered, nothing cached.
+  return siteRoute(request, pathname) ?? notFoundResponse() ?? NextResponse.next();
 }
 
 /** The route table's answer: through to Next, or undefined for an address that names nothing. */

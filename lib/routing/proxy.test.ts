@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as ProxyModule from '../../proxy';
 import { writeTestVersion } from '@/test/support/content-version';
+import { pathKey } from '@/lib/content/redirects/addresses';
+import type { RedirectsFile } from '@/lib/content/redirects/check';
+import { VERSION_FILES } from '@/lib/content/store/layout';
+import { REDIRECT_CACHE_CONTROL } from './redirects';
 import { ROUTES_FILE, type RoutesFile } from './routes-file';
 
 // Next's server modules expect the AsyncLocalStorage its server runtime installs.
@@ -111,6 +115,111 @@ describe('proxy', () => {
     return import('../../proxy').then(async ({ proxy }) => {
       expect(lets(await proxy(request('/world/invented')))).toBe(true);
     });
+  });
+});
+
+describe('the proxy on old addresses (content/redirects/)', () => {
+  const moved = (to: string) => (from: string) => [pathKey(from)!, to] as [string, string];
+  beforeEach(() => {
+    const redirects: RedirectsFile = {
+      redirects: [
+        ...['/2019/05/hello-world/', '/%d0%bf%d1%80%d0%b8/', '/feed/'].map(moved('/world/kim')),
+        ['/?p=1', '/world/kim'],
+        ['/?page_id=2', '/about/team'],
+        // What the content check never lets through, as if redirects.json had been written by
+        // hand: the proxy still never answers a Location off the site.
+        ...['/evil-1', '/evil-2', '/evil-3', '/evil-4'].map((from, i) =>
+          moved(
+            ['//evil.example/', '/\\evil.example', 'https://evil.example/', '/\t/evil.example'][i]!,
+          )(from),
+        ),
+      ],
+    };
+    writeTestVersion(root, {
+      [ROUTES_FILE]: JSON.stringify(routes),
+      [VERSION_FILES.redirects]: JSON.stringify(redirects),
+    });
+  });
+  const location = (response: Response) => response.headers.get('location') ?? '';
+
+  it('answers an old address 308 with the new one, on this site, for a few minutes', () => {
+    const response = get('/2019/05/hello-world');
+    expect(response.status).toBe(308);
+    expect(new URL(location(response)).origin).toBe('http://localhost');
+    expect(new URL(location(response)).pathname).toBe('/world/kim');
+    expect(response.headers.get('cache-control')).toBe(REDIRECT_CACHE_CONTROL);
+  });
+
+  it.each([
+    ['with the slash WordPress wrote', '/2019/05/hello-world/', '/world/kim'],
+    ['in capitals', '/2019/05/Hello-World', '/world/kim'],
+    ['with a query of the reader’s', '/2019/05/hello-world?utm_source=feed', '/world/kim'],
+    ['with a letter encoded', '/2019/05/hello%2Dworld', '/world/kim'],
+    ['non-ASCII, encoded as browsers do', '/%D0%BF%D1%80%D0%B8', '/world/kim'],
+    ['non-ASCII, in capitals', '/%D0%9F%D0%A0%D0%98', '/world/kim'],
+    ['a post by its id', '/?p=1', '/world/kim'],
+    ['a post by its id, among other parameters', '/?utm_source=x&p=1', '/world/kim'],
+    ['a page by its id', '/?page_id=2', '/about/team'],
+    ['the old feed', '/feed', '/world/kim'],
+  ])('matches an old address %s', (_, url, to) => {
+    const response = get(url);
+    expect(response.status, url).toBe(308);
+    expect(new URL(location(response)).pathname).toBe(to);
+  });
+
+  it.each([
+    ['an empty segment', '//2019/05/hello-world'],
+    ['an empty segment inside', '/2019//05/hello-world'],
+    ['an encoded slash', '/2019%2F05%2Fhello-world'],
+    ['an encoded backslash', '/2019/05%5Chello-world'],
+    ['a NUL', '/2019/05/hello-world%00'],
+    ['a broken escape', '/2019/05/hello-world%E0%A4%A'],
+    ['another id', '/?p=2'],
+    ['an id with more to it', '/?p=1x'],
+    ['more path', '/2019/05/hello-world/comments'],
+  ])('matches nothing with %s', (_, url) => {
+    const response = get(url);
+    expect(response.status, url).not.toBe(308);
+    expect(response.headers.get('location'), url).toBeNull();
+  });
+
+  it('leaves the front page itself alone', () => {
+    expect(lets(get('/'))).toBe(true);
+    expect(lets(get('/?utm_source=x'))).toBe(true);
+  });
+
+  it.each(['/evil-1', '/evil-2', '/evil-3', '/evil-4'])(
+    'never answers a Location off the site, whatever redirects.json says: %s',
+    (url) => {
+      const response = get(url);
+      expect(response.status).not.toBe(308);
+      expect(response.headers.get('location')).toBeNull();
+    },
+  );
+
+  it('sends on reads only: a form posted to an old address is not', async () => {
+    const head = proxyModule.proxy(new NextRequest('http://localhost/?p=1', { method: 'HEAD' }));
+    expect((head as Response).status).toBe(308);
+    const post = await proxyModule.proxy(
+      new NextRequest('http://localhost/?p=1', {
+        method: 'POST',
+        body: 'x',
+        headers: { 'content-length': '1' },
+      }),
+    );
+    expect(post.status).not.toBe(308);
+  });
+
+  it('answers old addresses on the site’s own host only, never on the admin host', () => {
+    vi.stubEnv('ADMIN_ORIGIN', 'https://admin.example.org');
+    expect(get('/2019/05/hello-world', undefined, 'admin.example.org').status).toBe(404);
+    expect(get('/2019/05/hello-world', undefined, 'news.example.org').status).toBe(308);
+  });
+
+  it('takes up a newly published version’s redirects at the next request, and one without any', () => {
+    expect(get('/feed').status).toBe(308);
+    writeTestVersion(root, { [ROUTES_FILE]: JSON.stringify(routes) });
+    expect(get('/feed').status).toBe(404);
   });
 });
 

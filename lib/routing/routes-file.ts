@@ -1,5 +1,5 @@
 import { tagSlug } from '../content/listings/tags';
-import type { ContentIndex } from '../content/schema/types';
+import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/schema/types';
 
 /**
  * What exists, for the proxy that refuses invented URLs before Next renders them
@@ -24,7 +24,15 @@ export type RoutesFile = {
 
 export const ROUTES_FILE = 'routes.json';
 
-export function routesFile(index: ContentIndex): RoutesFile {
+/** What the routes file is made of: the index, or what the content check has of it so far. */
+export type RoutesSource = {
+  articles: Pick<ArticleMeta, 'slug' | 'section' | 'date' | 'tags' | 'authorIds' | 'draft'>[];
+  sections: Pick<SectionMeta, 'id'>[];
+  authors: Pick<AuthorMeta, 'id'>[];
+  pages?: Pick<PageMeta, 'id' | 'draft'>[];
+};
+
+export function routesFile(index: RoutesSource): RoutesFile {
   const live = index.articles.filter((a) => !a.draft);
   return {
     sections: index.sections.map((s) => s.id),

@@ -210,6 +210,86 @@ describe('the content check', { timeout: 30_000 }, () => {
         'error',
         'content/pages/world/about.mdx:1  path  /world/about is inside the section "world", where its articles are — rename the page, or the folder it is in: a page cannot share a section’s address',
       ],
+      [
+        'error',
+        'content/redirects/not-a-list.yaml:1  redirect  is not a field Masthead knows — a redirects file has one list, redirects:',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:9  from  "https://old.example/2019/05/absolute/" is not a path — write the path alone, without the old site\'s name: /2019/05/absolute/',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:12  to  "//evil.example/" is not a path on this site — write a path starting with a single /, e.g. /world/a-story: a redirect never leads off the site',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:14  to  "/\\\\evil.example" is not a path on this site — write a path starting with a single /, e.g. /world/a-story: a redirect never leads off the site',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:16  to  "https://evil.example/" is not a path on this site — write a path starting with a single /, e.g. /world/a-story: a redirect never leads off the site',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:18  to  "/\\t/evil.example" is not a path on this site — write a path starting with a single /, e.g. /world/a-story: a redirect never leads off the site',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:19  from  /2019/05/A-Good-Story is already redirected in content/redirects/old-addresses.yaml:3 — keep one of the two (addresses match in any case, with or without the / at the end)',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:21  from  /world is an address this site answers itself — remove this redirect: it would hide what is there',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:23  from  /images/ok.jpg is a file in public/ — remove this redirect: it would hide what is there',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:25  from  /about/ is an address this site answers itself — remove this redirect: it would hide what is there',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:28  to  /loop-b is redirected back here (/loop-a/ → /loop-b/ → /loop-a/) — remove one of these redirects',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:30  to  /loop-a is redirected back here (/loop-b/ → /loop-a/ → /loop-b/) — remove one of these redirects',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:32  to  /2019/05/a-good-story/ is itself redirected, to /world/good — write to: /world/good',
+      ],
+      [
+        'warning',
+        'content/redirects/old-addresses.yaml:34  to  /world/no-such-story is not a page this site has — check the address: readers following it find nothing there',
+      ],
+      [
+        'warning',
+        'content/redirects/old-addresses.yaml:36  to  /world/good/ is not a page this site has — write it without the / at the end: /world/good',
+      ],
+      [
+        'warning',
+        'content/redirects/old-addresses.yaml:38  to  /about/plans is a draft, or not published yet — readers following it find nothing until it is published',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:39  from  "/two/?p=1&preview=true" has 2 query parameters — a redirect takes a path and at most one parameter, as WordPress’s /?p=123',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:41  from  missing — write each as - from: /old/address/ and, on the next line, to: /new/address',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:42  from  must be a path, as text — write from: "/…" in quotes',
+      ],
+      [
+        'error',
+        'content/redirects/old-addresses.yaml:46  note  is not a field Masthead knows — a redirect has from: and to:',
+      ],
     ]);
   });
 
@@ -219,6 +299,10 @@ describe('the content check', { timeout: 30_000 }, () => {
       path.join(fixtures, 'public'),
     );
     expect(findings.filter((f) => f.file === 'content/articles/good.mdx')).toEqual([]);
+    // The right redirects: a permalink, a ?p= address, a picture's old address.
+    expect(
+      findings.filter((f) => f.file === 'content/redirects/old-addresses.yaml' && f.line <= 8),
+    ).toEqual([]);
     // Pages at their paths, a draft among them.
     expect(
       findings.filter((f) => /^content\/pages\/about(\.mdx|\/team\.mdx|\/plans)/.test(f.file)),

@@ -108,6 +108,40 @@ describe('content build', { timeout: 60_000 }, () => {
     expect(routes.pageDrafts).toEqual(['about/plans']);
   });
 
+  it('compiles redirects into the version, and publishes none that leads off the site', async () => {
+    write({
+      'redirects/wordpress.yaml':
+        'redirects:\n  - from: /2019/05/first-story/\n    to: /world/first-story\n',
+    });
+    expect(errors(await build())).toEqual([]);
+    const compiled = () =>
+      JSON.parse(
+        readFileSync(
+          path.join(versionDir(currentVersionId(root)!, root), VERSION_FILES.redirects),
+          'utf8',
+        ),
+      ) as { redirects: [string, string][] };
+    expect(compiled().redirects).toEqual([['/2019/05/first-story', '/world/first-story']]);
+    const live = currentVersionId(root);
+    write({
+      'redirects/by-hand.yaml': 'redirects:\n  - from: /old/\n    to: //evil.example/\n',
+    });
+    const result = await build();
+    expect(errors(result)).toEqual([
+      'content/redirects/by-hand.yaml:3  to  "//evil.example/" is not a path on this site — write a path starting with a single /, e.g. /world/a-story: a redirect never leads off the site',
+    ]);
+    expect(currentVersionId(root)).toBe(live);
+    // A redirect to an article removed since is said, and the rest is published.
+    unlinkSync(path.join(root, 'content', 'redirects', 'by-hand.yaml'));
+    unlinkSync(path.join(root, 'content', 'articles', 'first-story.mdx'));
+    write({ 'articles/second-story.mdx': article(good) });
+    const after = await build();
+    expect(after.findings.map(formatFinding)).toContain(
+      'content/redirects/wordpress.yaml:3  to  /world/first-story is not a page this site has — check the address: readers following it find nothing there',
+    );
+    expect(after.ok).toBe(true);
+  });
+
   it('compiles only what changed, and a second run with no change compiles nothing', async () => {
     write({ 'articles/second-story.mdx': article({ ...good, title: 'Second' }) });
     expect((await build()).counts.compiled).toBe(3);

@@ -32,6 +32,7 @@ import { withContentLock } from './lock';
 import { readPrevious, type SourceEntry, type SourcesFile } from './previous';
 import { searchIndexBuilder } from './search-builder';
 import { searchDoc, searchDocOfRaw, type SearchChanges } from './search-step';
+import { redirectStep } from './redirect-step';
 import { readSources, type Source } from './sources';
 
 export type BuildOptions = {
@@ -96,7 +97,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   const waiting = new Map<string, Source[]>();
   const stamps = new Map<string, { size: number; mtimeMs: number }>();
   for (const source of sources) {
-    if (source.kind === 'section' || source.kind === 'ads') continue;
+    if (source.kind === 'section' || source.kind === 'ads' || source.kind === 'redirects') continue;
     stamps.set(source.file, { size: source.size, mtimeMs: source.mtimeMs });
     const known = previous?.sources.files[source.file];
     // Size and time as when the current version was built: not even read.
@@ -152,6 +153,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   }
   const checked: { source: Source; entry: Entry; fm: ArticleFrontmatter }[] = [];
   for (const source of sources) {
+    if (source.kind === 'redirects') continue;
     if (source.kind === 'section') {
       const result = checkSection(source);
       findings.push(...result.findings);
@@ -185,6 +187,18 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     findings.push(...result.findings, ...linkFindings(source.file, entry.links, sectionOf));
     if (result.frontmatter) checked.push({ source, entry, fm: result.frontmatter });
   }
+  // Old addresses, against the site this version will be: what they lead to, and hide.
+  const redirects = redirectStep(
+    { root, fingerprint, publicFileExists: context.publicFileExists },
+    sources.filter((s) => s.kind === 'redirects'),
+    {
+      articles: checked.map(({ source, fm }) => ({ ...fm, slug: source.id, authorIds: fm.author })),
+      sections,
+      authors,
+      pages,
+    },
+  );
+  findings.push(...redirects.findings);
   const sorted = sortFindings(findings);
   const ok = !sorted.some((f) => f.severity === 'error');
   lap('check');
@@ -271,6 +285,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     writeVersion(root, meta, {
       [VERSION_FILES.index]: JSON.stringify(index),
       [VERSION_FILES.routes]: JSON.stringify(routesFile(index)),
+      [VERSION_FILES.redirects]: JSON.stringify(redirects.file),
       [VERSION_FILES.sources]: JSON.stringify(sourcesFile),
       [VERSION_FILES.related]: JSON.stringify(related),
       [searchFile.name]: searchFile.text,

@@ -11,7 +11,7 @@ import {
 import path from 'node:path';
 import type { Finding } from './findings';
 
-export type SourceKind = 'article' | 'author' | 'section' | 'page' | 'ads';
+export type SourceKind = 'article' | 'author' | 'section' | 'page' | 'ads' | 'redirects';
 
 /** One file of content/, as the build reads it. */
 export type Source = {
@@ -39,6 +39,8 @@ const FOLDERS: { kind: SourceKind; dir: string; ext: string; folders?: 'path' | 
   { kind: 'page', dir: 'pages', ext: '.mdx', folders: 'path' },
   // Articles may sit in folders of the newsroom's choosing; the URL comes from frontmatter.
   { kind: 'article', dir: 'articles', ext: '.mdx', folders: 'ignored' },
+  // Old addresses and where they lead now (lib/content/redirects/), e.g. an importer's file.
+  { kind: 'redirects', dir: 'redirects', ext: '.yaml' },
 ];
 
 /** The advertising settings: one file, optional (lib/ads/schema.ts). */

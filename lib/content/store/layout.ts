@@ -43,6 +43,8 @@ export const CURRENT = 'current';
 export const VERSION_FILES = {
   index: 'index.json',
   routes: 'routes.json',
+  /** Old addresses and their Locations, for the proxy (lib/content/redirects/check.ts). */
+  redirects: 'redirects.json',
   meta: 'version.json',
   /** The full search index, when this version has one written. */
   search: 'search.json',

@@ -12,6 +12,7 @@ import { currentVersionId, VERSION_FILES, versionDir, type VersionMeta } from '.
 export function versionedFile<T>(
   name: string,
   parse: (text: string, versionId: string) => T,
+  { missing }: { missing?: () => T } = {},
 ): () => { id: string; value: T } | undefined {
   let cached: { id: string; value: T } | undefined;
   let failed: string | undefined;
@@ -22,6 +23,12 @@ export function versionedFile<T>(
       cached = { id, value: parse(readFileSync(path.join(versionDir(id), name), 'utf8'), id) };
       failed = undefined;
     } catch (error) {
+      // A file versions written before it existed do not have: `missing` says what that means.
+      if (missing && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        cached = { id, value: missing() };
+        failed = undefined;
+        return cached;
+      }
       failed = id;
       console.error(`content: version ${id} could not be read (${String(error)}); kept the last`);
     }
