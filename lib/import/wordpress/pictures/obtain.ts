@@ -72,32 +72,33 @@ export async function obtainPictures(
     1,
     Math.min(16, Math.floor(options.concurrency ?? DEFAULTS.concurrency)),
   );
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Set<string>>();
   for (const { url, sitePath } of items) {
-    groups.set(sitePath, [...(groups.get(sitePath) ?? []), url]);
+    const urls = groups.get(sitePath) ?? new Set<string>();
+    groups.set(sitePath, urls.add(url));
   }
   const limits = {
     maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
     timeoutMs: options.fetchTimeoutMs ?? DEFAULTS.fetchTimeoutMs,
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
   };
-  const { source, close } = await openSource(options, limits, concurrency);
   // Partial files sit apart from the staged tree, so a failure leaves nothing there to move.
   const parts = path.join(options.stagingDir, `.parts-${randomBytes(6).toString('hex')}`);
   await mkdir(parts, { recursive: true });
   const publicRoot = await realpath(options.publicDir).catch(() => null);
-  const run: Run = { source, parts, publicRoot, options };
-  const queue = [...groups.entries()].map(([sitePath, urls], index) => ({ sitePath, urls, index }));
+  const queue = [...groups.entries()];
   const outcomes: Outcome[] = [];
+  let next = 0;
   try {
+    const { source, close } = await openSource(options, limits, concurrency);
+    const run: Run = { source, parts, publicRoot, options };
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        outcomes[next.index] = await obtainOne(next.sitePath, next.urls, run);
+      for (let index = next++, entry = queue[index]; entry; index = next++, entry = queue[index]) {
+        outcomes[index] = await obtainOne(entry[0], [...entry[1]], run);
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: concurrency }, worker)).finally(close);
   } finally {
-    close();
     await rm(parts, { recursive: true, force: true });
   }
   return collect([...groups.keys()], outcomes);
