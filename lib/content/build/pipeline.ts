@@ -189,7 +189,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
   }
   // Old addresses, against the site this version will be: what they lead to, and hide.
   const redirects = redirectStep(
-    { root, fingerprint, publicFileExists: context.publicFileExists },
+    { root, fingerprint, publicDir: options.publicDir, publicFileExists: context.publicFileExists },
     sources.filter((s) => s.kind === 'redirects'),
     {
       articles: checked.map(({ source, fm }) => ({ ...fm, slug: source.id, authorIds: fm.author })),

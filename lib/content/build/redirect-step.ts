@@ -20,6 +20,14 @@ const PARSER = readFileSync(path.join(import.meta.dirname, '..', 'redirects', 'p
 
 type Parsed = { entries: RedirectEntry[]; findings: Finding[] };
 
+const readdirSafe = (dir: string) => {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
+
 /**
  * A redirects file parsed, from the cache when this text was parsed before. The `yaml` package
  * takes about a second and a half for 50,000 redirects (bench/redirects.ts), and an importer's
@@ -51,7 +59,12 @@ function parsed(root: string, fingerprint: string, source: Source, used: Set<str
  * beside routes.json. Only the files read now stay in the cache.
  */
 export function redirectStep(
-  build: { root: string; fingerprint: string; publicFileExists: (path: string) => boolean },
+  build: {
+    root: string;
+    fingerprint: string;
+    publicDir: string;
+    publicFileExists: (path: string) => boolean;
+  },
   sources: Source[],
   content: RoutesSource,
 ): { findings: Finding[]; file: RedirectsFile } {
@@ -75,15 +88,14 @@ export function redirectStep(
     findings.push(...result.findings);
     entries.push(...result.entries);
   }
-  try {
-    for (const name of readdirSync(path.join(root, CACHE_DIR)))
-      if (!used.has(name)) rmSync(path.join(root, CACHE_DIR, name), { force: true });
-  } catch {
-    // No cache yet.
-  }
+  for (const name of readdirSafe(path.join(root, CACHE_DIR)))
+    if (!used.has(name)) rmSync(path.join(root, CACHE_DIR, name), { force: true });
+  // Whether an old address is a file in public/ is asked of every redirect: only those whose
+  // first folder is one public/ has cost a look at the disk.
+  const top = new Set(readdirSafe(build.publicDir));
   const checked = checkRedirects(entries, {
     routes: routeTable(routesFile(content), Date.now(), siteConfig.pageSize),
-    publicFileExists: build.publicFileExists,
+    publicFileExists: (file) => top.has(file.split('/')[1] ?? '') && build.publicFileExists(file),
   });
   return { findings: [...findings, ...checked.findings], file: checked.file };
 }

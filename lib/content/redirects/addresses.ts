@@ -23,8 +23,14 @@ const NOT_IN_SEGMENT = /[/\\\p{Cc}\p{Cs}]/u;
 
 const PARAMETER_NAME = /^[a-z0-9_-]{1,64}$/;
 
+/** What most segments are written with, which decoding and encoding leave as they are. */
+const PLAIN = /^[A-Za-z0-9._~-]+$/;
+
 /** One segment or parameter value, decoded, or undefined when it cannot be read one way. */
 function canonical(raw: string, decode: boolean): string | undefined {
+  // The common case, without the cost of decoding, normalising and encoding: every request
+  // pays for its own path's key.
+  if (PLAIN.test(raw)) return raw.toLowerCase();
   let decoded = raw;
   if (decode) {
     try {
@@ -37,10 +43,16 @@ function canonical(raw: string, decode: boolean): string | undefined {
   return encodeURIComponent(decoded.normalize('NFC').toLowerCase());
 }
 
+/** A path of plain segments, none of them a dot segment: its key is itself in lower case. */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+\/?$/;
+
 /** The key of a path (no query): `/2019/05/Hello-World/` is `/2019/05/hello-world`. */
 export function pathKey(pathname: string): string | undefined {
   if (pathname.length > MAX_ADDRESS || !pathname.startsWith('/')) return undefined;
   if (pathname === '/') return '/';
+  if (PLAIN_PATH.test(pathname)) {
+    return (pathname.endsWith('/') ? pathname.slice(0, -1) : pathname).toLowerCase();
+  }
   const body = pathname.endsWith('/') ? pathname.slice(1, -1) : pathname.slice(1);
   const keys: string[] = [];
   for (const part of body.split('/')) {
