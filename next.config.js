@@ -30,6 +30,22 @@ const sections = readdirSync(new URL('./content/sections', import.meta.url))
   .join('|');
 
 /**
+ * The newsroom's own pages by address (content/pages/about/team.mdx: /about/team), named one by
+ * one like the sections. /support is listed with the site's routes.
+ */
+const pagePaths = (() => {
+  try {
+    return readdirSync(new URL('./content/pages', import.meta.url), { recursive: true });
+  } catch {
+    return []; // A newsroom without pages of its own.
+  }
+})()
+  .map(String)
+  .filter((file) => file.endsWith('.mdx'))
+  .map((file) => `/${file.slice(0, -'.mdx'.length).split(path.sep).join('/')}`)
+  .filter((page) => /^(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)+$/.test(page) && page !== '/support');
+
+/**
  * An ad provider's origins, from the content/ads.yaml being built: the policy admits them and
  * nothing else third-party. The server reads the same list (lib/ads/built-origins.ts), so a
  * provider published later, which this build's policy would block, is not loaded at all.
@@ -107,6 +123,7 @@ const nextConfig = {
         '/corrections',
         '/privacy',
         '/support',
+        ...pagePaths,
       ].map((source) => ({ source, headers: shared(PAGE) })),
       ...[
         `/:section(${sections})/feed.xml`,
