@@ -1,6 +1,7 @@
 import type { WxrRecord, WxrRejected } from '../records';
 import type { WxrAuthor, WxrItem, WxrSite } from '../schema';
 import { scanPictures } from './picture-scan';
+import { dispositionOf } from './status';
 import { cleanLine, plainText } from './text';
 
 /** A picture from the media library, as body conversion and heroes need it. */
@@ -45,7 +46,7 @@ export type Collected = {
   /** Every picture URL the imported posts' bodies refer to, and the attachments they show. */
   pictureUrls: Set<string>;
   pictureIds: Set<number>;
-  /** Categories and tags (WordPress slug → name) the imported posts are filed under. */
+  /** Categories and tags (WordPress slug → name) published posts are filed under. */
   usedCategories: Set<string>;
   usedTags: Map<string, string>;
   /** Items of other types (menus, reusable blocks, a plugin's products), by type. */
@@ -116,6 +117,17 @@ function attachmentOf(item: WxrItem): Attachment | null {
 }
 
 /**
+ * The categories and tags a published post is filed under: their pages here will list it, so
+ * their old addresses can lead there (a tag only drafts carry has no page to lead to).
+ */
+function noteTerms(item: WxrItem, collected: Pick<Collected, 'usedCategories' | 'usedTags'>) {
+  for (const term of item.categories) {
+    if (term.domain === 'category') collected.usedCategories.add(term.nicename);
+    if (term.domain === 'post_tag') collected.usedTags.set(term.nicename, term.name);
+  }
+}
+
+/**
  * Pass 1: reads the export once and keeps what the plan needs: the site, authors, categories,
  * tags, every attachment's picture, and a summary of each post and page. Bodies are looked
  * at (for the pictures they need) and dropped with their comments, so memory follows the number of posts and
@@ -169,11 +181,8 @@ export async function collect(records: AsyncIterable<WxrRecord>): Promise<Collec
             const { urls, ids } = scanPictures(item.content);
             for (const url of urls) collected.pictureUrls.add(url);
             for (const id of ids) collected.pictureIds.add(id);
-            for (const term of item.categories) {
-              if (term.domain === 'category') collected.usedCategories.add(term.nicename);
-              if (term.domain === 'post_tag') collected.usedTags.set(term.nicename, term.name);
-            }
           }
+          if (dispositionOf(item).kind === 'live') noteTerms(item, collected);
         } else {
           const count = collected.otherTypes.get(item.postType) ?? 0;
           collected.otherTypes.set(item.postType.slice(0, 60), count + 1);

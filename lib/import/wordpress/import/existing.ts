@@ -1,7 +1,10 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { emptyManifest, MANIFEST_FILE, parseManifest, type Manifest } from './manifest';
+import { parseRedirects } from '@/lib/content/redirects/parse';
 import type { Existing } from './plan';
+import { redirectKey } from './redirects';
+import { REDIRECTS_FILE } from './site-files';
 
 /** The record of earlier imports, an empty one before the first, or why it cannot be used. */
 export async function loadManifest(root: string): Promise<Manifest | string> {
@@ -50,4 +53,24 @@ export async function scanExisting(root: string, manifest: Manifest): Promise<Ex
     pages: new Set(pages),
     isOurs: (file) => Object.hasOwn(manifest.files, file),
   };
+}
+
+/**
+ * The old addresses the newsroom's other redirects files (content/redirects/*.yaml, not the
+ * importer's own) already send somewhere, by key: the import leaves those to them.
+ */
+export async function redirectedElsewhere(root: string): Promise<Set<string>> {
+  const dir = path.join(root, 'content', 'redirects');
+  const own = path.posix.basename(REDIRECTS_FILE);
+  const keys = new Set<string>();
+  for (const name of await names(dir, '.yaml', false)) {
+    if (`${name}.yaml` === own) continue;
+    const file = `content/redirects/${name}.yaml`;
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    for (const entry of parseRedirects(file, text).entries) {
+      const key = redirectKey(entry.from);
+      if (key !== null) keys.add(key);
+    }
+  }
+  return keys;
 }

@@ -63,6 +63,3 @@ export function oldPath(address: string, site: OldSite): string | null {
   if (!OLD_QUERY_KEYS.includes(key) || !/^[\w.-]{1,200}$/.test(value)) return null;
   return `${path}?${key}=${value}`;
 }
-
-/** The same address with and without its trailing slash, as a lookup key. */
-export const lookupKey = (path: string) => path.replace(/\/+(?=\?|$)/, '') || '/';

@@ -1,8 +1,7 @@
 import type { ItemSummary } from './collect';
 import { slugify, uniqueSlug } from './slug';
 
-/** Deeper than any real site's pages; a deeper one is placed under its ancestor at this depth. */
-export const MAX_PAGE_DEPTH = 8;
+import { MAX_PAGE_DEPTH } from '@/lib/content/build/page-paths';
 
 export type PagePlan = {
   /** content/pages/<path>.mdx, and the page's address /<path>. */
@@ -14,14 +13,16 @@ export type PagePlan = {
 /**
  * An address for every page, nested as WordPress nested them (`level-1/level-2/level-3`):
  * each segment the page's clean slug, a page whose parent is not imported placed under the
- * nearest ancestor that is. A path given by the last import is kept, so addresses do not move;
- * a new one that is taken (a page the newsroom has, a section, a path the site uses) gets a
- * suffix.
+ * nearest ancestor that is, one deeper than the site allows under its ancestor at that depth.
+ * A path given by the last import is kept, so addresses do not move; a new one the site could
+ * not give the page (`problem`: a section's address, a route of the site's own) or that is
+ * `taken` (a page the newsroom has) gets a suffix, or, when its parent's path is the problem,
+ * a place at the top.
  */
 export function planPages(
   pages: readonly ItemSummary[],
   previous: Readonly<Record<string, string>>,
-  taken: (path: string) => boolean,
+  rules: { problem: (path: string) => boolean; taken: (path: string) => boolean },
 ): Map<number, PagePlan> {
   const byId = new Map(pages.map((page) => [page.id, page]));
   const plans = new Map<number, PagePlan>();
@@ -55,11 +56,15 @@ export function planPages(
         .join('/');
       moved = `it is nested deeper than ${MAX_PAGE_DEPTH} levels`;
     }
+    if (parentPath !== '' && rules.problem(parentPath)) {
+      moved = `its parent’s address /${parentPath} is no longer one a page can have`;
+      parentPath = '';
+    }
     const base = slugify(page.name) || slugify(page.title) || `page-${page.id}`;
     const prefix = parentPath ? `${parentPath}/` : '';
     const segment = uniqueSlug(base, (candidate) => {
       const path = prefix + candidate;
-      return given.has(path) || taken(path);
+      return given.has(path) || rules.taken(path) || rules.problem(path);
     });
     const path = prefix + segment;
     given.add(path);

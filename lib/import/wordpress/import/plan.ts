@@ -1,4 +1,4 @@
-import { RESERVED_SECTION_IDS } from '@/lib/content/build/check';
+import { pagePathProblem } from '@/lib/content/build/page-paths';
 import type { WxrAuthor } from '../schema';
 import type { Collected, ItemSummary } from './collect';
 import type { PreviousIds } from './manifest';
@@ -139,14 +139,18 @@ export function makePlan(collected: Collected, previous: PreviousIds, existing: 
     postPlans.set(item.id, { slug, section, url: `/${section}/${slug}`, disposition, renamed });
   }
 
-  const sectionIds = new Set([...sections.values()].map((section) => section.id));
+  const allSections = new Set([
+    ...existing.sections,
+    ...[...sections.values()].map((section) => section.id),
+  ]);
   const pagePaths = planPages(
     pages.map(({ item }) => item),
     previous.pages,
-    (path) =>
-      existing.pages.has(path) ||
-      (!path.includes('/') &&
-        (sectionIds.has(path) || existing.sections.has(path) || RESERVED_SECTION_IDS.has(path))),
+    {
+      taken: (path) => existing.pages.has(path),
+      // The content check's own rule (lib/content/build/page-paths.ts), so the two agree.
+      problem: (path) => pagePathProblem(path, allSections) !== undefined,
+    },
   );
   const pagePlans = new Map<number, PageItemPlan>();
   for (const { item, disposition } of pages) {

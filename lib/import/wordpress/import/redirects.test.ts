@@ -1,9 +1,9 @@
 import { fixture } from '@/test/support/wordpress-exports';
 import { readWxrFile } from '../reader';
 import { collect, type Collected } from './collect';
-import { lookupKey, oldPath, oldSite } from './old-paths';
+import { oldPath, oldSite } from './old-paths';
 import { makePlan, type Existing, type Plan } from './plan';
-import { buildRedirects, type Redirects } from './redirects';
+import { buildRedirects, redirectKey, Redirects } from './redirects';
 
 const site = oldSite('https://wpthemetestdata.wordpress.com');
 const existing: Existing = {
@@ -26,7 +26,7 @@ beforeAll(async () => {
       '/images/wordpress/2008/06/canola2.jpg',
     ],
   ]);
-  redirects = buildRedirects({ site, answered: () => false, collected, plan, pictures });
+  redirects = buildRedirects({ site, taken: () => false, collected, plan, pictures });
 });
 
 describe('oldPath', () => {
@@ -113,12 +113,43 @@ describe('buildRedirects on the Theme Unit Test export', () => {
   it('never hides an address the site answers itself', () => {
     const guarded = buildRedirects({
       site,
-      answered: (key) => key === lookupKey('/2012/01/07/template-sticky/'),
+      taken: (key) => key === redirectKey('/2012/01/07/Template-Sticky'),
       collected,
       plan,
       pictures: new Map(),
     });
     expect(guarded.resolve('/2012/01/07/template-sticky/')).toBeUndefined();
     expect(guarded.resolve('/?p=1241')).toBe('/classic/template-sticky');
+  });
+});
+
+describe('Redirects', () => {
+  it('matches old addresses as the proxy does: any case, any encoding, either slash', () => {
+    const redirects = new Redirects();
+    redirects.add('/2019/05/Caf%C3%A9/', '/world/cafe');
+    redirects.add('/2019/05/café', '/world/other');
+    expect(redirects.entries()).toEqual([{ from: '/2019/05/Caf%C3%A9/', to: '/world/cafe' }]);
+    expect(redirects.resolve('/2019/05/CAF%c3%a9')).toBe('/world/cafe');
+  });
+
+  it('follows a chain to its end and leaves out a circle', () => {
+    const redirects = new Redirects();
+    redirects.add('/a/', '/b');
+    redirects.add('/b/', '/c');
+    redirects.add('/x/', '/y');
+    redirects.add('/y/', '/x');
+    expect(redirects.entries()).toEqual([
+      { from: '/a/', to: '/c' },
+      { from: '/b/', to: '/c' },
+    ]);
+  });
+
+  it('refuses what could be no redirect: off the site, or not an address', () => {
+    const redirects = new Redirects();
+    redirects.add('/a/', '//evil.example/');
+    redirects.add('/b/', 'https://evil.example/');
+    redirects.add('/c/../d', '/d');
+    redirects.add('/same/', '/same');
+    expect(redirects.entries()).toEqual([]);
   });
 });

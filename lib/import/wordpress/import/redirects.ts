@@ -1,49 +1,78 @@
 import { tagSlug } from '@/lib/content/listings/tags';
 import type { Collected } from './collect';
-import { lookupKey, oldPath, type OldSite } from './old-paths';
+import { fromKey } from '@/lib/content/redirects/addresses';
+import { oldPath, type OldSite } from './old-paths';
 import type { Plan } from './plan';
 import { tagOf, topCategory } from './taxonomy';
 
 /** What the redirects need beyond the plan: the pictures that came across. */
 export type RedirectInput = {
   site: OldSite;
-  /** Whether this site answers an address itself (lookupKey form): such a one is never redirected. */
-  answered: (key: string) => boolean;
+  /** Whether an address (redirectKey form) is the site's own or redirected elsewhere already. */
+  taken: (key: string) => boolean;
   collected: Collected;
   plan: Plan;
   /** Picture URL → its site path, for every picture now in public/. */
   pictures: ReadonlyMap<string, string>;
 };
 
+/**
+ * The key the content check and the proxy match an old address by (any case, any
+ * percent-encoding, with or without the trailing slash), or null when it can be no redirect.
+ */
+export function redirectKey(address: string): string | null {
+  const result = fromKey(address);
+  return 'key' in result ? result.key : null;
+}
+
 /** Old address → new address; the first claim on an address wins. */
 export class Redirects {
   readonly map = new Map<string, string>();
-  private readonly keys = new Set<string>();
+  private readonly byKey = new Map<string, string>();
 
-  /** `answered(key)`: whether this site itself answers the address, which no redirect may hide. */
-  constructor(private readonly answered: (key: string) => boolean = () => false) {}
+  /**
+   * `taken(key)`: whether the address is the site's own (a page, a section, a route) or is
+   * redirected by another file of content/redirects/: the content check refuses a redirect
+   * that would hide the one or repeat the other.
+   */
+  constructor(private readonly taken: (key: string) => boolean = () => false) {}
 
   add(from: string | null, to: string): void {
     if (from === null || !to.startsWith('/') || to.startsWith('//')) return;
-    if (this.answered(lookupKey(from))) return;
+    const key = redirectKey(from);
+    if (key === null || this.byKey.has(key) || this.taken(key)) return;
     // An address that is already the new one (/about/ → /about) would redirect to itself.
-    if (lookupKey(from) === lookupKey(to)) return;
-    const key = lookupKey(from);
-    if (this.keys.has(key)) return;
-    this.keys.add(key);
+    if (redirectKey(to) === key) return;
+    this.byKey.set(key, to);
     this.map.set(from, to);
   }
 
-  /** The new address for an old one, with or without its trailing slash. */
+  /** The new address for an old one, matched as the proxy matches it. */
   resolve(from: string): string | undefined {
-    return this.map.get(from) ?? this.map.get(`${from}/`) ?? this.map.get(lookupKey(from));
+    const key = redirectKey(from);
+    return key === null ? undefined : this.byKey.get(key);
   }
 
-  /** Sorted by old address, so the same export always writes the same file. */
+  /**
+   * Sorted by old address, so the same export always writes the same file. A `to` that is
+   * itself an old address here (an earlier import's page now redirected) leads straight to
+   * where that one goes; one that goes round in a circle is left out. The content check
+   * refuses chains and loops.
+   */
   entries(): { from: string; to: string }[] {
-    return [...this.map]
-      .map(([from, to]) => ({ from, to }))
-      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const out: { from: string; to: string }[] = [];
+    for (const [from, to] of this.map) {
+      let target = to;
+      const seen = new Set([redirectKey(from)]);
+      for (let next = this.resolve(target); next !== undefined; next = this.resolve(target)) {
+        const key = redirectKey(target);
+        if (seen.has(key)) break;
+        seen.add(key);
+        target = next;
+      }
+      if (this.resolve(target) === undefined) out.push({ from, to: target });
+    }
+    return out.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
 }
 
@@ -57,7 +86,7 @@ const isPublic = (kind: string) => kind === 'live' || kind === 'scheduled';
  */
 export function buildRedirects(input: RedirectInput): Redirects {
   const { site, collected, plan, pictures } = input;
-  const redirects = new Redirects(input.answered);
+  const redirects = new Redirects(input.taken);
   const at = (path: string) => oldPath(`${site.base}${path}`, site);
   const postUrl = new Map<number, string>();
   for (const item of collected.items) {

@@ -40,21 +40,10 @@ export function readRedirects(text: string): RedirectEntry[] {
   }
 }
 
-/**
- * content/redirects/wordpress.yaml: this import's redirects, and those of earlier imports this
- * export no longer has (an export of some posts, or of one author, must not take away the
- * others' addresses). Sorted by old address, so the same export writes the same file.
- */
-export function redirectsFile(
-  entries: readonly RedirectEntry[],
-  earlier: readonly RedirectEntry[],
-) {
-  const keys = new Set(entries.map((entry) => entry.from));
-  const all = [...entries, ...earlier.filter((entry) => !keys.has(entry.from))].sort((a, b) =>
-    a.from < b.from ? -1 : a.from > b.from ? 1 : 0,
-  );
+/** content/redirects/wordpress.yaml, sorted by old address: the same export writes the same file. */
+export function redirectsFile(entries: readonly RedirectEntry[]) {
   return {
     relative: REDIRECTS_FILE,
-    text: `# written by npm run import:wordpress\n${toYaml({ redirects: all })}`,
+    text: `# written by npm run import:wordpress\n${toYaml({ redirects: entries })}`,
   };
 }

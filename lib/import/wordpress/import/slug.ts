@@ -43,9 +43,10 @@ export function slugify(value: string, max = MAX_SLUG): string {
  */
 export function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
   if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
+  for (let n = 2; n < 1_000_000; n++) {
     const suffix = `-${n}`;
     const candidate = `${base.slice(0, MAX_SLUG - suffix.length).replace(/-+$/, '')}${suffix}`;
     if (!taken(candidate)) return candidate;
   }
+  throw new Error(`no free slug like "${base}"`);
 }
