@@ -209,6 +209,8 @@ async function ours(): Promise<void> {
   const args = ['run', 'import:wordpress', '--', exportFile, '--uploads', uploads];
   const first = await timedRun('npm', args, { cwd: site, env });
   console.log(`  exit ${first.status}: ${line(first)}`);
+  // Node's own code for a process whose event loop emptied while its top-level await waited.
+  if (first.status === 13) console.log('  (exit 13: a promise that nothing settles, a deadlock)');
   console.log(first.tail.replace(/^/gm, '    '));
   const after = digestOf(site, ['content', 'public']);
   const written = [...after.keys()].filter((file) => after.get(file) !== before.get(file));
@@ -237,6 +239,7 @@ async function ours(): Promise<void> {
     db.close();
   }
   printMarkers('its files', markersOfFiles(site, mdx));
+  if (first.status !== 0) return;
   const again = await timedRun('npm', args, { cwd: site, env });
   const third = digestOf(site, ['content', 'public']);
   const changed = [...third.keys()].filter((file) => third.get(file) !== after.get(file)).length;
