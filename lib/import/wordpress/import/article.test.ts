@@ -92,6 +92,7 @@ describe('articleFile', () => {
           title: 'Market square',
           link: '',
           parent: 7,
+          order: 0,
         },
       ],
     ]);
@@ -122,6 +123,7 @@ describe('articleFile', () => {
           title: '',
           link: '',
           parent: 0,
+          order: 0,
         },
       ],
     ]);

@@ -7,8 +7,11 @@ import { cleanLine, plainText } from './text';
 /** A picture from the media library, as body conversion and heroes need it. */
 export type PictureInfo = { url: string; alt: string; caption: string; title: string };
 
-/** An attachment: its picture, its own page on the old site, and the post it was uploaded to. */
-export type Attachment = PictureInfo & { link: string; parent: number };
+/**
+ * An attachment: its picture, its own page on the old site, the post it was uploaded to, and
+ * its place in that post's gallery (menu_order).
+ */
+export type Attachment = PictureInfo & { link: string; parent: number; order: number };
 
 export type CategoryInfo = {
   name: string;
@@ -113,7 +116,28 @@ function attachmentOf(item: WxrItem): Attachment | null {
     title: titleOf(item),
     link: item.link,
     parent: item.postParent,
+    order: item.menuOrder,
   };
+}
+
+/**
+ * Each post's attachments in WordPress's gallery order (menu_order, then id): what a
+ * `[gallery]` without ids shows.
+ */
+export function attachedByPost(
+  attachments: ReadonlyMap<number, Attachment>,
+): Map<number, number[]> {
+  const byPost = new Map<number, number[]>();
+  for (const [id, attachment] of attachments) {
+    if (attachment.parent === 0) continue;
+    byPost.set(attachment.parent, [...(byPost.get(attachment.parent) ?? []), id]);
+  }
+  for (const ids of byPost.values()) {
+    ids.sort(
+      (a, b) => (attachments.get(a)?.order ?? 0) - (attachments.get(b)?.order ?? 0) || a - b,
+    );
+  }
+  return byPost;
 }
 
 /**
