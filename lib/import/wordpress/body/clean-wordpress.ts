@@ -6,8 +6,19 @@ import { classesOf, element, hasClass, isElement, stringProperty, textNode, text
 /** The pull quote block, as a <PullQuote> with its <cite> as the attribution. */
 function pullQuote(node: Element, where: Where, clean: Clean): ElementContent[] {
   const quote = node.children.find((child) => isElement(child, 'blockquote')) ?? node;
-  const cites = quote.children.filter((child) => isElement(child, 'cite'));
-  const said = quote.children.filter((child) => !isElement(child, 'cite'));
+  // wpautop, run over classic content, puts the <cite> in a paragraph of its own.
+  const isCite = (child: ElementContent): boolean => {
+    if (child.type !== 'element') return false;
+    if (child.tagName === 'cite') return true;
+    const inside = child.children.filter((inner) => textOf(inner).trim() !== '');
+    return (
+      child.tagName === 'p' &&
+      inside.length > 0 &&
+      inside.every((inner) => isElement(inner, 'cite'))
+    );
+  };
+  const cites = quote.children.filter(isCite);
+  const said = quote.children.filter((child) => !isCite(child));
   const children = clean(said, deeper(where, { inPullQuote: true }));
   if (!children.some((child) => textOf(child).trim() !== '')) return [];
   const cite = cites
@@ -62,9 +73,9 @@ export const wordpressRule: Rule = (node, state, where, clean) => {
     classes.includes('wp-block-pullquote') &&
     (tagName === 'figure' || tagName === 'blockquote')
   ) {
-    return where.inPullQuote
-      ? [element('blockquote', {}, clean(node.children, deeper(where)))]
-      : pullQuote(node, where, clean);
+    if (!where.inPullQuote) return pullQuote(node, where, clean);
+    const quote = node.children.find((child) => isElement(child, 'blockquote')) ?? node;
+    return [element('blockquote', {}, clean(quote.children, deeper(where)))];
   }
   if (where.inPullQuote && /^h[1-6]$/.test(tagName)) {
     const words = clean(node.children, deeper(where));

@@ -1,12 +1,13 @@
 import { fromHtml } from 'hast-util-from-html';
-import type { ElementContent } from 'hast';
+import type { ElementContent, Root } from 'hast';
 import { renderBlocks } from './blocks';
 import { autoembed } from './classic';
 import { cleanTree } from './clean';
 import type { CleanState } from './clean-types';
-import { linkFootnotes, readFootnotes } from './footnotes';
-import { normalizeHeadings } from './headings';
+import { footnoteDefinitions, footnoteState, markFootnotes, readFootnotes } from './footnotes';
+import { headingState, normalizeHeadings, type HeadingState } from './headings';
 import { LostList } from './lost';
+import { splitHtml } from './pieces';
 import { plainTextMdx } from './plain-text';
 import { CODE_SHORTCODES, coreShortcodes } from './shortcode-handlers';
 import { replaceShortcodes } from './shortcodes';
@@ -17,20 +18,15 @@ import { toMdx } from './to-mdx';
 import type { BodyContext, ConvertedBody } from './types';
 
 /** HTML as the tree the rules work on, cleaned: nothing in it is trusted before this. */
-function cleanHtml(html: string, state: CleanState) {
+function cleanHtml(html: string, state: CleanState): Root {
   const tree = fromHtml(html, { fragment: true });
   cleanTree(tree, state);
   return tree;
 }
 
-function convert(
-  html: string,
-  context: BodyContext,
-  lost: LostList,
-  pictures: Set<string>,
-): string {
-  // WordPress's order for the_content: blocks, embeds, wpautop (for classic parts), shortcodes.
-  const shown = replaceShortcodes(
+/** What WordPress shows for the post's content: blocks, embeds, wpautop for classic parts, shortcodes. */
+function shownHtml(html: string, context: BodyContext, lost: LostList): string {
+  return replaceShortcodes(
     autoembed(renderBlocks(html, lost), lost),
     {
       ...coreShortcodes({ attachments: context.attachments, attached: context.attached, lost }),
@@ -38,19 +34,35 @@ function convert(
     },
     (tag) => lost.add(`shortcode [${tag}] (kept as text)`),
   );
-  const state: CleanState = { context, lost, pictures };
-  const tree = cleanHtml(shown, state);
-  linkFootnotes(
-    tree,
-    readFootnotes(context.footnotes),
-    (note) => cleanHtml(note, state).children as ElementContent[],
-    lost,
-  );
-  shapeTables(tree, lost);
-  normalizeHeadings(tree);
+}
+
+const markdownOf = (tree: Root, lost: LostList) => {
   const markdown = htmlToMdast(tree);
-  tidy(markdown);
+  tidy(markdown, lost);
   return toMdx(markdown);
+};
+
+function convert(html: string, context: BodyContext, lost: LostList, pictures: Set<string>) {
+  const state: CleanState = { context, lost, pictures };
+  const shown = shownHtml(html, context, lost);
+  const footnotes = footnoteState(readFootnotes(context.footnotes));
+  const headings: HeadingState = headingState(shown);
+  const { pieces, cutInside } = splitHtml(shown);
+  if (cutInside)
+    lost.add('the layout of a body too long and too deeply nested to read whole (read in parts)');
+  const parts = pieces.map((piece) => {
+    const tree = cleanHtml(piece, state);
+    markFootnotes(tree, footnotes, lost);
+    shapeTables(tree, lost);
+    normalizeHeadings(tree, headings);
+    return markdownOf(tree, lost);
+  });
+  const notes = footnoteDefinitions(
+    footnotes,
+    (note) => cleanHtml(note, state).children as ElementContent[],
+  );
+  if (notes.children.length > 0) parts.push(markdownOf(notes, lost));
+  return parts.filter((part) => part.trim() !== '').join('\n');
 }
 
 /**

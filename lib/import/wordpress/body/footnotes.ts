@@ -30,40 +30,52 @@ function references(node: Root | Element, out: Element[]): Element[] {
   return out;
 }
 
+/** The notes' numbers, and which notes the body's marks have named so far. */
+export type FootnoteState = {
+  notes: Footnote[] | null;
+  numbers: Map<string, string>;
+  used: Set<string>;
+};
+
+export const footnoteState = (notes: Footnote[] | null): FootnoteState => ({
+  notes,
+  numbers: new Map((notes ?? []).map((note, i) => [note.id, String(i + 1)])),
+  used: new Set(),
+});
+
 /**
- * Links each footnote mark in the body (the block editor's `<sup data-fn>`) to its note and
- * appends the notes, each as HTML for the cleaner (`toNote`). A mark whose note cannot be found
- * stays as its number, in <sup>, and the report says the note is missing.
+ * Links each footnote mark in (a piece of) the body — the block editor's `<sup data-fn>` — to
+ * its note's number. A mark whose note cannot be found stays as its number, in <sup>, and the
+ * report says the note is missing.
  */
-export function linkFootnotes(
-  root: Root,
-  notes: Footnote[] | null,
-  toNote: (html: string) => ElementContent[],
-  lost: LostList,
-): void {
-  const marks = references(root, []);
-  if (marks.length === 0) return;
-  const numbers = new Map((notes ?? []).map((note, i) => [note.id, String(i + 1)]));
-  const used = new Set<string>();
-  for (const mark of marks) {
+export function markFootnotes(root: Root, state: FootnoteState, lost: LostList): void {
+  for (const mark of references(root, [])) {
     const id = typeof mark.properties.id === 'string' ? mark.properties.id : '';
-    const number = numbers.get(id);
+    const number = state.numbers.get(id);
     if (number === undefined) {
       mark.tagName = 'sup';
       mark.properties = {};
       lost.add(
-        notes === null
+        state.notes === null
           ? "footnotes' text (not in the body: WordPress keeps it in the post's footnotes field, which was not given)"
           : "a footnote's text (not in the post's footnotes field)",
       );
       continue;
     }
     mark.properties = { identifier: number };
-    used.add(id);
+    state.used.add(id);
   }
-  for (const note of notes ?? []) {
-    const number = numbers.get(note.id);
-    if (number === undefined || !used.has(note.id)) continue;
-    root.children.push(element('FootnoteDefinition', { identifier: number }, toNote(note.content)));
-  }
+}
+
+/** The notes the body named, in order, each as HTML for the cleaner (`toNote`). */
+export function footnoteDefinitions(
+  state: FootnoteState,
+  toNote: (html: string) => ElementContent[],
+): Root {
+  const children = (state.notes ?? []).flatMap((note) => {
+    const number = state.numbers.get(note.id);
+    if (number === undefined || !state.used.has(note.id)) return [];
+    return [element('FootnoteDefinition', { identifier: number }, toNote(note.content))];
+  });
+  return { type: 'root', children };
 }

@@ -18,15 +18,21 @@ function headingsOf(node: Root | Element, out: Element[]): Element[] {
  * before it (an <h4> straight after an <h2> becomes an <h3>), so screen-reader users' outline
  * of the article has no holes.
  */
-export function normalizeHeadings(root: Root): void {
-  const headings = headingsOf(root, []);
-  const level = (heading: Element) => Number(LEVEL.exec(heading.tagName)?.[1] ?? 2);
-  const shift = headings.some((heading) => level(heading) === 1) ? 1 : 0;
-  let previous = 1;
-  for (const heading of headings) {
-    const wanted = Math.min(level(heading) + shift, 6);
-    const next = Math.max(2, Math.min(wanted, previous + 1));
+export type HeadingState = { shift: number; previous: number };
+
+/** Where a body's headings start: one level down if the body has an <h1> anywhere. */
+export const headingState = (html: string): HeadingState => ({
+  shift: /<h1[\s>]/i.test(html) ? 1 : 0,
+  previous: 1,
+});
+
+/** Renumbers the headings of (a piece of) the body, carrying the level on to the next piece. */
+export function normalizeHeadings(root: Root, state: HeadingState): void {
+  for (const heading of headingsOf(root, [])) {
+    const level = Number(LEVEL.exec(heading.tagName)?.[1] ?? 2);
+    const wanted = Math.min(level + state.shift, 6);
+    const next = Math.max(2, Math.min(wanted, state.previous + 1));
     heading.tagName = `h${next}`;
-    previous = next;
+    state.previous = next;
   }
 }

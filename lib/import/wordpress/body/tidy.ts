@@ -1,5 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
+import type { LostList } from './lost';
 import { flattenToPhrasing, isPhrasing } from './phrasing';
 
 /** Nodes whose children are words within a line. */
@@ -103,9 +104,31 @@ function tidyMarks(children: RootContent[]): RootContent[] {
   });
 }
 
-function tidyParent(node: Parent): void {
+/**
+ * Masthead makes every heading a link to itself (rehype-autolink-headings), and a link cannot
+ * hold a link: a link in a heading keeps its words, and the report says where it went.
+ */
+function unlinkHeading(node: Parent, lost: LostList): void {
+  const unlink = (children: RootContent[]): RootContent[] =>
+    children.flatMap((child) => {
+      if (child.type === 'link') {
+        lost.add('a link in a heading (its words kept: headings link to themselves)');
+        return unlink(child.children);
+      }
+      if ('children' in child)
+        child.children = unlink(child.children as RootContent[]) as typeof child.children;
+      return [child];
+    });
+  node.children = unlink(node.children as RootContent[]) as Parent['children'];
+}
+
+function tidyParent(node: Parent, lost: LostList): void {
+  if (node.type === 'heading') unlinkHeading(node, lost);
   for (const child of node.children) {
-    if ('children' in child) tidyParent(child);
+    // WordPress's lists are tight (<li>words</li>); hast-util-to-mdast reads the source's
+    // newlines between items as loose ones, which would put every item in a <p>.
+    if (child.type === 'list' || child.type === 'listItem') child.spread = false;
+    if ('children' in child) tidyParent(child, lost);
     // Spaces at the ends of a code block's lines are invisible, and validators flag them.
     else if (child.type === 'code') child.value = child.value.replace(/[ \t]+$/gm, '');
   }
@@ -140,6 +163,6 @@ const isVoid = (node: RootContent) =>
  * becomes its lines), no empty paragraphs, headings or links (WordPress's `<p>&nbsp;</p>`
  * spacers among them), no stray line breaks, and no raw HTML, which MDX would read as JSX.
  */
-export function tidy(root: Root): void {
-  tidyParent(root);
+export function tidy(root: Root, lost: LostList): void {
+  tidyParent(root, lost);
 }
