@@ -2,10 +2,12 @@
  * A body is converted a piece at a time: the trees a parser builds take about 150 times the
  * HTML's size (a 4 MB body peaked at 660 MB), and WordPress lets a body reach 32 MB. Pieces
  * end where a top-level block closes, so no element is cut; a body whose elements never close
- * is cut at the next block end past HARD_LIMIT whatever its depth, which the caller reports.
+ * is cut at the next block end past HARD_LIMIT pieces' length whatever its depth, which the
+ * caller reports.
  */
 export const PIECE_SIZE = 192 * 1024;
-const HARD_LIMIT = 4 * PIECE_SIZE;
+/** How many pieces' length a body may go without a top-level block end before it is cut anyway. */
+const HARD_LIMIT = 4;
 
 const VOID = new Set(
   'area base br col embed hr img image input link meta source track wbr'.split(' '),
@@ -76,7 +78,7 @@ export function splitHtml(html: string, size = PIECE_SIZE): Pieces {
     }
     const length = TAG.lastIndex - start;
     if (blockEnds && depth === 0 && length >= size) cutAt(TAG.lastIndex);
-    else if (blockEnds && length >= HARD_LIMIT) {
+    else if (blockEnds && length >= HARD_LIMIT * size) {
       cutInside = true;
       cutAt(TAG.lastIndex);
     }
