@@ -3,7 +3,7 @@ import { deleteComments, listThreads, setStatus } from '@/lib/comments/store';
 import type { Database } from '@/lib/comments/types';
 import { POSTGRES_URL, testDatabases } from '@/test/support/test-databases';
 import { fixture, items, readText } from '@/test/support/wordpress-exports';
-import { importComments, type PostComments } from './comments';
+import { importComments, type PostComments, sourceKey } from './comments';
 import { readWxrFile } from './reader';
 import type { WxrComment } from './schema';
 
@@ -56,6 +56,16 @@ const allRows = (db: Kysely<Database>) =>
 
 const firstLine = (body: string) => body.split('\n')[0];
 
+describe('the key a WordPress site is known by', () => {
+  it('is its host and path, whatever the scheme, capitals in the host or trailing slash', () => {
+    expect(sourceKey('https://News.Example/')).toBe('news.example');
+    expect(sourceKey('http://news.example')).toBe('news.example');
+    expect(sourceKey('https://example.com/blog/')).toBe('example.com/blog');
+    expect(sourceKey('https://example.com/Blog')).not.toBe(sourceKey('https://example.com/blog'));
+    expect(sourceKey(' not a url ')).toBe('not a url');
+  });
+});
+
 describe.each(testDatabases)('importing WordPress comments on $name', ({ open }) => {
   let db: Kysely<Database>;
   let close: () => Promise<void>;
@@ -69,6 +79,7 @@ describe.each(testDatabases)('importing WordPress comments on $name', ({ open })
     const report = await importComments(db, SOURCE, postsOf(THEME_TEST));
     expect(report).toMatchObject({
       imported: 29,
+      published: 26,
       held: 3,
       updated: 0,
       unchanged: 0,
@@ -259,6 +270,23 @@ describe.each(testDatabases)('importing WordPress comments on $name', ({ open })
       .select('wp_id')
       .execute();
     expect(mapped).toEqual([]);
+  });
+
+  it('says what it would do on a dry run, and writes nothing', async () => {
+    const dry = await importComments(db, SOURCE, postsOf(THEME_TEST), { dryRun: true });
+    expect(dry).toMatchObject({ imported: 29, held: 3, pingbacks: 4 });
+    expect(await allRows(db)).toEqual([]);
+    await importComments(db, SOURCE, postsOf(THEME_TEST));
+    // The same site over https, with a trailing slash: nothing new.
+    const moved = await importComments(
+      db,
+      'HTTPS://WPThemeTestData.wordpress.com/',
+      postsOf(THEME_TEST),
+      {
+        dryRun: true,
+      },
+    );
+    expect(moved).toMatchObject({ imported: 0, unchanged: 29 });
   });
 
   it('keeps apart comments with the same id from two different sites', async () => {

@@ -21,6 +21,33 @@ export type CommentImportReport = WriteCounts &
 /** The longest source key (the export's base_site_url) kept. */
 const SOURCE_MAX = 2_000;
 
+export type ImportOptions = {
+  /**
+   * Do everything, then roll back: the report says what an import would do, and the store is
+   * left as it was (on SQLite the write lock is held meanwhile, as for an import).
+   */
+  dryRun?: boolean;
+};
+
+/**
+ * The site a source names, as a key: a site that moved from http to https, or is written with
+ * a trailing slash or capitals in its host, is still the same site with the same comment ids.
+ */
+export function sourceKey(source: string): string {
+  const trimmed = source.trim();
+  if (!URL.canParse(trimmed)) return trimmed;
+  const url = new URL(trimmed);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return trimmed;
+  return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** Thrown inside a dry run's transaction to roll it back with the report in hand. */
+class RolledBack extends Error {
+  constructor(readonly counts: WriteCounts) {
+    super('dry run: rolled back');
+  }
+}
+
 function checkPost(post: PostComments): void {
   if (
     typeof post.articleSlug !== 'string' ||
@@ -72,17 +99,19 @@ async function inOneTransaction<T>(
  * what a moderator did here to comments WordPress did not change, and any comment a
  * moderator deleted. Call it after the articles' files are in place: the comments name them.
  *
- * `source` names the site (the export's base_site_url): WordPress comment ids are unique
- * within one site only. The database must be migrated (lib/comments/db.ts migrate).
+ * `source` names the site (the export's base_site_url; see sourceKey): WordPress comment ids
+ * are unique within one site only. The database must be migrated (lib/comments/db.ts migrate).
  */
 export async function importComments(
   db: Kysely<Database>,
   source: string,
   posts: AsyncIterable<PostComments> | Iterable<PostComments>,
+  options: ImportOptions = {},
 ): Promise<CommentImportReport> {
   if (typeof source !== 'string' || source.trim() === '' || source.length > SOURCE_MAX) {
     throw new TypeError('comment import: the source must name the WordPress site');
   }
+  const key = sourceKey(source);
   const counts: PrepareCounts = {
     spam: 0,
     trash: 0,
@@ -102,11 +131,15 @@ export async function importComments(
       await spool.write(preparePost(post, seen, counts, losses));
     }
     const written = await inOneTransaction(db, async (trx) => {
-      const writer = new StoreWriter(trx, source);
+      const writer = new StoreWriter(trx, key);
       await writer.start();
       for await (const post of spool.posts()) await writer.post(post);
       await writer.finish();
+      if (options.dryRun) throw new RolledBack(writer.counts);
       return writer.counts;
+    }).catch((error: unknown) => {
+      if (error instanceof RolledBack) return error.counts;
+      throw error;
     });
     return { ...written, ...counts, losses };
   } finally {

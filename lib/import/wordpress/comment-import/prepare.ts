@@ -44,12 +44,19 @@ export type PreparedPost = {
 };
 
 export type PrepareCounts = {
+  /** Spam on WordPress: not imported (one imported before is marked spam here). */
   spam: number;
+  /** Trash or post-trashed on WordPress: not imported (one imported before goes to trash). */
   trash: number;
+  /** Pingbacks and trackbacks: not imported, each listed in the losses. */
   pingbacks: number;
+  /** Not a reader's comment (editors' notes, plugins' entries): not imported, listed. */
   otherTypes: number;
+  /** Not imported for what it holds: no date, no text left, an id met before. Listed. */
   rejected: number;
+  /** Replies whose parent is not imported: in the nearest imported ancestor's thread, or a thread of their own. */
   reparented: number;
+  /** Replies to replies, placed in their thread one level deep as the store keeps threads. */
   flattened: number;
 };
 

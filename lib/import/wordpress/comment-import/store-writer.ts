@@ -24,10 +24,16 @@ export type ImportedCommentsTable = {
 export type ImportDb = Database & { imported_comments: ImportedCommentsTable };
 
 export type WriteCounts = {
+  /** New rows: published and held together. */
   imported: number;
+  /** Of those, approved on WordPress: shown at once. */
+  published: number;
+  /** Of those, held on WordPress: in the moderation queue. */
   held: number;
+  /** Rows already imported that WordPress changed since (text, author, status, thread). */
   updated: number;
   unchanged: number;
+  /** Imported before and deleted here by a moderator since: left deleted. */
   deletedHere: number;
 };
 
@@ -52,7 +58,14 @@ type Known = { commentId: number | null; status: string; digest: string };
 
 /** Writes prepared posts into the store inside the caller's transaction, in batches. */
 export class StoreWriter {
-  readonly counts: WriteCounts = { imported: 0, held: 0, updated: 0, unchanged: 0, deletedHere: 0 };
+  readonly counts: WriteCounts = {
+    imported: 0,
+    published: 0,
+    held: 0,
+    updated: 0,
+    unchanged: 0,
+    deletedHere: 0,
+  };
   private readonly comments: NewComment[] = [];
   private readonly mappings: Insertable<ImportedCommentsTable>[] = [];
   private readonly postgres: boolean;
@@ -193,6 +206,7 @@ export class StoreWriter {
     });
     this.counts.imported += 1;
     if (comment.status === 'pending') this.counts.held += 1;
+    else this.counts.published += 1;
     if (this.comments.length >= BATCH) await this.flush(false);
   }
 
