@@ -135,7 +135,8 @@ async function openPostgres(url: string): Promise<Opened> {
 
 const scratch = path.join(import.meta.dirname, '.scratch');
 mkdirSync(scratch, { recursive: true });
-const file = path.join(scratch, `wxr-${posts}x${commentsPerPost}.xml`);
+// The same file bench/wxr-reader.ts writes for the same shape.
+const file = path.join(scratch, `wxr-${posts}-${commentsPerPost}.xml`);
 if (!existsSync(file)) await writeWxrExport(file, { posts, commentsPerPost });
 
 const url = process.env.TEST_DATABASE_URL;
