@@ -7,7 +7,7 @@ import type { CleanState } from './clean-types';
 import { footnoteDefinitions, footnoteState, markFootnotes, readFootnotes } from './footnotes';
 import { headingState, normalizeHeadings, type HeadingState } from './headings';
 import { LostList } from './lost';
-import { splitHtml } from './pieces';
+import { PIECE_SIZE, splitHtml } from './pieces';
 import { plainTextMdx } from './plain-text';
 import { CODE_SHORTCODES, coreShortcodes } from './shortcode-handlers';
 import { replaceShortcodes } from './shortcodes';
@@ -42,12 +42,18 @@ const markdownOf = (tree: Root, lost: LostList) => {
   return toMdx(markdown);
 };
 
-function convert(html: string, context: BodyContext, lost: LostList, pictures: Set<string>) {
+function convert(
+  html: string,
+  context: BodyContext,
+  lost: LostList,
+  pictures: Set<string>,
+  pieceSize: number,
+) {
   const state: CleanState = { context, lost, pictures };
   const shown = shownHtml(html, context, lost);
   const footnotes = footnoteState(readFootnotes(context.footnotes));
   const headings: HeadingState = headingState(shown);
-  const { pieces, cutInside } = splitHtml(shown);
+  const { pieces, cutInside } = splitHtml(shown, pieceSize);
   if (cutInside)
     lost.add('the layout of a body too long and too deeply nested to read whole (read in parts)');
   const parts = pieces.map((piece) => {
@@ -73,10 +79,19 @@ function convert(html: string, context: BodyContext, lost: LostList, pictures: S
  * comes across as its words alone, and `lost` says so.
  */
 export function convertBody(html: string, context: BodyContext): ConvertedBody {
+  return convertInPieces(html, context, PIECE_SIZE);
+}
+
+/** convertBody, reading the body in pieces of `pieceSize` characters (tests use small ones). */
+export function convertInPieces(
+  html: string,
+  context: BodyContext,
+  pieceSize: number,
+): ConvertedBody {
   const lost = new LostList();
   const pictures = new Set<string>();
   try {
-    const mdx = convert(html, context, lost, pictures);
+    const mdx = convert(html, context, lost, pictures, pieceSize);
     return { mdx, lost: lost.list(), pictures: [...pictures] };
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply' : 'it could not be read';

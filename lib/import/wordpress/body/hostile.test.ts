@@ -235,9 +235,13 @@ describe('bodies built to exhaust the converter', () => {
     expect(wordsOf(body.html)).toContain('Inside');
   });
 
-  it('bounds a gallery of a million ids and a cell spanning a hundred thousand columns', async () => {
-    const gallery = await builds(`[gallery ids="${'10,'.repeat(1_000_000)}"]`);
+  it('bounds a gallery of 100,000 ids to 500 pictures', () => {
+    const gallery = convertBody(`[gallery ids="${'11,'.repeat(100_000)}"]`, testContext());
+    expect(gallery.mdx.match(/!\[A dog\]/g)?.length).toBe(500);
     expect(gallery.lost).toEqual(["a gallery's pictures after the first 500"]);
+  });
+
+  it('bounds a cell spanning 100,000 columns and rows', async () => {
     const table = await builds(
       '<table><tr><th colspan="100000" rowspan="100000">x</th></tr><tr><td>y</td></tr></table>',
     );
@@ -255,9 +259,9 @@ describe('bodies built to exhaust the converter', () => {
 
   // wpautop's `<p>(<li.+?)</p>` re-reads a line from each `<p><li`: 60 KB took 3.4 s and the
   // time grows with the square of the size.
-  it('makes paragraphs of 1.2 MB of broken tags without re-reading them', () => {
-    const html = classicHtml('<p><li'.repeat(200_000), new LostList());
-    expect(html.length).toBeGreaterThan(1_200_000);
+  it('makes paragraphs of 600 KB of broken tags without re-reading them', () => {
+    const html = classicHtml('<p><li'.repeat(100_000), new LostList());
+    expect(html.length).toBeGreaterThan(600_000);
     expect(html).toContain('&lt;li');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertBody } from './convert';
+import { convertInPieces } from './convert';
 import { splitClassic, splitHtml } from './pieces';
 import { buildAndValidate } from './render-check';
 import { testContext } from './test-context';
@@ -61,20 +61,25 @@ describe('splitClassic', () => {
 
 describe('a body read in pieces', () => {
   it('reads as one: headings go on from piece to piece, footnotes end the body once', async () => {
-    const words = '<p>Words of the long report, said again.</p>'.repeat(2_000);
+    const words = '<p>Words of the long report, said again.</p>'.repeat(40);
     const mark = (id: string) => `<p>Claim<sup data-fn="${id}" class="fn">1</sup></p>`;
     // Only the first piece has the <h1> that moves every heading of the body down a level.
     const html = `<h1>Report</h1>${words}${mark('a')}<h2>Part</h2>${words}<h2>Part</h2>${words}${mark('b')}`;
-    expect(splitHtml(html).pieces.map((piece) => piece.includes('<h1>'))).toEqual([true, false]);
+    const size = 2_000;
+    expect(splitHtml(html, size).pieces.map((piece) => piece.includes('<h1>'))).toEqual([
+      true,
+      false,
+      false,
+    ]);
     const footnotes = JSON.stringify([
       { id: 'a', content: 'First.' },
       { id: 'b', content: 'Second.' },
     ]);
-    const body = convertBody(html, testContext({ footnotes }));
+    const body = convertInPieces(html, testContext({ footnotes }), size);
     expect(body.mdx.match(/^#+ .*$/gm)).toEqual(['## Report', '### Part', '### Part']);
     expect(body.mdx.match(/^\[\^\d\]:.*$/gm)).toEqual(['[^1]: First.', '[^2]: Second.']);
     const rendered = await buildAndValidate(body.mdx);
     expect(rendered.problems).toEqual([]);
     expect(rendered.invalid).toEqual([]);
-  }, 60_000);
+  });
 });

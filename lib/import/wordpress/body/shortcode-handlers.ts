@@ -47,7 +47,12 @@ function pictureFigure(picture: PictureInfo): string {
 /** gallery_shortcode(): each picture `ids` (or the older `include`) names, in the order given. */
 function gallery(shortcode: Shortcode, { attachments, attached, lost }: Needs): string {
   const list = attribute(shortcode, 'ids') ?? attribute(shortcode, 'include') ?? '';
-  const listed = [...list.matchAll(/\d{1,15}/g)].map(([id]) => Number(id));
+  // Read no further than a gallery can show (and one more, to know there were more).
+  const listed: number[] = [];
+  const ID = /\d{1,15}/g;
+  for (let match = ID.exec(list); match && listed.length <= MAX_GALLERY; match = ID.exec(list)) {
+    listed.push(Number(match[0]));
+  }
   // Without ids, WordPress shows the pictures attached to the post.
   const ids = listed.length > 0 ? listed : (attached ?? []).filter((id) => attachments.has(id));
   if (ids.length === 0) {

@@ -122,13 +122,16 @@ function unlinkHeading(node: Parent, lost: LostList): void {
   node.children = unlink(node.children as RootContent[]) as Parent['children'];
 }
 
-function tidyParent(node: Parent, lost: LostList): void {
+/** Tidies a node's subtree; returns whether it holds anything a reader sees. */
+function tidyParent(node: Parent, lost: LostList): boolean {
   if (node.type === 'heading') unlinkHeading(node, lost);
+  // Each child's answer, worked out once on the way up rather than again at every ancestor.
+  const seen = new Map<RootContent, boolean>();
   for (const child of node.children) {
     // WordPress's lists are tight (<li>words</li>); hast-util-to-mdast reads the source's
     // newlines between items as loose ones, which would put every item in a <p>.
     if (child.type === 'list' || child.type === 'listItem') child.spread = false;
-    if ('children' in child) tidyParent(child, lost);
+    if ('children' in child) seen.set(child, tidyParent(child, lost));
     // Spaces at the ends of a code block's lines are invisible, and validators flag them.
     else if (child.type === 'code') child.value = child.value.replace(/[ \t]+$/gm, '');
   }
@@ -148,11 +151,13 @@ function tidyParent(node: Parent, lost: LostList): void {
     }
     node.children = phrasing;
   }
+  const shows = (child: RootContent) => seen.get(child) ?? hasContent(child);
   node.children = tidyMarks(node.children as RootContent[]).filter(
     (child) =>
       child.type !== 'html' &&
-      !(DROP_WHEN_EMPTY.has(child.type) && !hasContent(child) && !isVoid(child)),
+      !(DROP_WHEN_EMPTY.has(child.type) && !shows(child) && !isVoid(child)),
   ) as Parent['children'];
+  return (node.children as RootContent[]).some(shows);
 }
 
 const isVoid = (node: RootContent) =>
