@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import { deeper, type CleanState, type Rule } from './clean-types';
+import { refusedScheme } from '@/lib/content/mdx/safe-url';
 import { providerName } from './embeds';
 import { classesOf, element, isElement, stringProperty, textNode, textOf } from './hast';
 import { absoluteAddress, fileName, isPictureFile, isUpload, resolveAddress } from './urls';
@@ -45,6 +46,18 @@ function picture(node: Element, state: CleanState): ElementContent[] {
   return [element('img', { src: path, alt }, [])];
 }
 
+/** A path of the old site as the importer moved it, keeping the part after `#`. */
+function newAddress(path: string, state: CleanState): string {
+  const hash = path.indexOf('#');
+  const [page, fragment] = hash === -1 ? [path, ''] : [path.slice(0, hash), path.slice(hash)];
+  if (page === '') return path;
+  const moved = state.context.newAddress?.(page);
+  // Only a path on this site: the importer's table is trusted, but a link must not leave.
+  return moved && /^\/(?!\/)/.test(moved) && refusedScheme(moved) === null
+    ? `${moved}${fragment}`
+    : path;
+}
+
 /** What a screen reader would call a link: its words, or its pictures' descriptions. */
 const named = (content: ElementContent[]) =>
   content.some(
@@ -76,7 +89,7 @@ function link(node: Element, state: CleanState, content: ElementContent[]): Elem
     return content;
   }
   if (address.kind === 'elsewhere') return [element('a', { href: address.url }, content)];
-  if (!upload) return [element('a', { href: address.path }, content)];
+  if (!upload) return [element('a', { href: newAddress(address.path, state) }, content)];
   if (url !== null && isPictureFile(url)) {
     state.pictures.add(url);
     const own = state.context.picturePath(url);

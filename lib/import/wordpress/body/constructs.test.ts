@@ -447,6 +447,23 @@ describe('what does not come across', () => {
 });
 
 describe('links', () => {
+  it('leads the old site’s links straight to where the importer moved their pages', async () => {
+    const moved: Record<string, string> = {
+      '/2019/05/hello/': '/world/hello',
+      '/?p=12': '/world/hello',
+    };
+    const context = testContext({ newAddress: (path) => moved[path] ?? null });
+    const html = `<p><a href="${OLD_SITE}/2019/05/hello/#comments">a</a> <a href="/?p=12">b</a> <a href="/about/">c</a> <a href="#top">d</a></p>`;
+    expect(await mdxOf(html, context)).toBe(
+      '[a](/world/hello#comments) [b](/world/hello) [c](/about/) [d](#top)\n',
+    );
+  });
+
+  it('keeps the old path when the new address would lead off the site', async () => {
+    const context = testContext({ newAddress: () => '//evil.example/' });
+    expect(await mdxOf(`<p><a href="${OLD_SITE}/x/">a</a></p>`, context)).toBe('[a](/x/)\n');
+  });
+
   it('turns the old site’s own addresses into paths, keeps others, and links uploads where they are', async () => {
     const html = `<p><a href="${OLD_SITE}/2019/05/hello/">a</a> <a href="http://www.old.example/?p=12">b</a> <a href="/about/">c</a> <a href="//elsewhere.example/x">d</a> <a href="#part">e</a> <a href="mailto:desk@old.example">f</a> <a href="${upload('cat.jpg')}">g</a> <a href="${upload('notes.pdf')}">h</a></p>`;
     const body = await converted(html);

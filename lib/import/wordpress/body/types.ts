@@ -24,6 +24,13 @@ export type BodyContext = {
    * reported lost.
    */
   attached?: readonly number[];
+  /**
+   * Where a path on the old site (`/2019/05/hello/`, `/?p=12`, without its `#fragment`) lives
+   * now, from the redirects the importer writes, or null to keep the old path (its redirect
+   * answers it). Links then lead straight to the new address, and the content check, which
+   * knows articles and not redirects, finds nothing to say about them.
+   */
+  newAddress?: (oldPath: string) => string | null;
 };
 
 export type ConvertedBody = {
