@@ -2,7 +2,7 @@ import type { WxrRecord, WxrRejected } from '../records';
 import type { WxrAuthor, WxrItem, WxrSite } from '../schema';
 import { scanPictures } from './picture-scan';
 import { dispositionOf } from './status';
-import { cleanLine, plainText } from './text';
+import { cleanLine, detach, plainText } from './text';
 
 /** A picture from the media library, as body conversion and heroes need it. */
 export type PictureInfo = { url: string; alt: string; caption: string; title: string };
@@ -93,15 +93,17 @@ function summary(item: WxrItem, type: 'post' | 'page'): ItemSummary {
   return {
     id: item.postId,
     type,
-    status: item.status,
+    status: detach(item.status),
     password: item.postPassword.trim() !== '',
-    name: item.postName,
-    title: titleOf(item),
-    link: item.link,
-    guid: item.guid,
+    name: detach(item.postName),
+    title: detach(titleOf(item)),
+    link: detach(item.link),
+    guid: detach(item.guid),
     parent: item.postParent,
-    creator: loginKey(item.creator),
-    category: category ? { nicename: category.nicename, name: category.name } : null,
+    creator: detach(loginKey(item.creator)),
+    category: category
+      ? { nicename: detach(category.nicename), name: detach(category.name) }
+      : null,
     thumbnail: type === 'post' ? thumbnailOf(item) : null,
   };
 }
@@ -110,11 +112,11 @@ function attachmentOf(item: WxrItem): Attachment | null {
   const url = item.attachmentUrl ?? item.guid;
   if (!url) return null;
   return {
-    url,
-    alt: cleanLine(metaValue(item, '_wp_attachment_image_alt') ?? '', 1_000),
-    caption: plainText(item.excerpt, 1_000),
-    title: titleOf(item),
-    link: item.link,
+    url: detach(url),
+    alt: detach(cleanLine(metaValue(item, '_wp_attachment_image_alt') ?? '', 1_000)),
+    caption: detach(plainText(item.excerpt, 1_000)),
+    title: detach(titleOf(item)),
+    link: detach(item.link),
     parent: item.postParent,
     order: item.menuOrder,
   };
@@ -146,8 +148,9 @@ export function attachedByPost(
  */
 function noteTerms(item: WxrItem, collected: Pick<Collected, 'usedCategories' | 'usedTags'>) {
   for (const term of item.categories) {
-    if (term.domain === 'category') collected.usedCategories.add(term.nicename);
-    if (term.domain === 'post_tag') collected.usedTags.set(term.nicename, term.name);
+    if (term.domain === 'category') collected.usedCategories.add(detach(term.nicename));
+    if (term.domain === 'post_tag')
+      collected.usedTags.set(detach(term.nicename), detach(term.name));
   }
 }
 
@@ -179,19 +182,41 @@ export async function collect(records: AsyncIterable<WxrRecord>): Promise<Collec
         break;
       case 'author':
         const key = loginKey(record.author.login);
-        if (!collected.authors.has(key)) collected.authors.set(key, record.author);
+        const { author } = record;
+        if (!collected.authors.has(key)) {
+          collected.authors.set(key, {
+            ...author,
+            login: detach(author.login),
+            displayName: detach(author.displayName),
+            firstName: detach(author.firstName),
+            lastName: detach(author.lastName),
+            email: '',
+          });
+        }
         break;
       case 'category': {
         const { nicename, name, parent, description, termId } = record.category;
-        collected.categories.set(nicename, { name, parent, description, termId });
+        collected.categories.set(detach(nicename), {
+          name: detach(name),
+          parent: parent === null ? null : detach(parent),
+          description: detach(description),
+          termId,
+        });
         break;
       }
       case 'tag':
-        collected.tags.set(record.tag.slug, record.tag.name);
+        collected.tags.set(detach(record.tag.slug), detach(record.tag.name));
         break;
       case 'rejected':
         if (collected.rejected.length < MAX_LISTED_REJECTIONS) {
-          collected.rejected.push(record.rejected);
+          const { what, line, wpId, title, reason } = record.rejected;
+          collected.rejected.push({
+            what,
+            line,
+            wpId: wpId === null ? null : detach(wpId),
+            title: title === null ? null : detach(title),
+            reason: detach(reason),
+          });
         }
         break;
       case 'item': {
@@ -203,13 +228,13 @@ export async function collect(records: AsyncIterable<WxrRecord>): Promise<Collec
           collected.items.push(summary(item, item.postType));
           if (item.status !== 'trash' && item.status !== 'auto-draft') {
             const { urls, ids } = scanPictures(item.content);
-            for (const url of urls) collected.pictureUrls.add(url);
+            for (const url of urls) collected.pictureUrls.add(detach(url));
             for (const id of ids) collected.pictureIds.add(id);
           }
           if (dispositionOf(item).kind === 'live') noteTerms(item, collected);
         } else {
           const count = collected.otherTypes.get(item.postType) ?? 0;
-          collected.otherTypes.set(item.postType.slice(0, 60), count + 1);
+          collected.otherTypes.set(detach(item.postType.slice(0, 60)), count + 1);
         }
         break;
       }

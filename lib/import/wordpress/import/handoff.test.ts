@@ -41,3 +41,17 @@ describe('Handoff', () => {
     await expect(producer).rejects.toThrow(/stopped/);
   });
 });
+
+describe('Handoff under load', () => {
+  it('moves many more values than it holds while the consumer waits for nothing else', async () => {
+    const handoff = new Handoff<number>(4);
+    let total = 0;
+    const consumer = (async () => {
+      for await (const value of handoff.values()) total += value;
+    })();
+    for (let i = 1; i <= 1_000; i++) await handoff.push(i);
+    handoff.close(Promise.resolve());
+    await consumer;
+    expect(total).toBe(500_500);
+  });
+});

@@ -25,9 +25,13 @@ export class Handoff<T> {
     this.wakeConsumer?.();
   }
 
-  /** No more values; the iterable ends when `gate` resolves, and throws if it rejects. */
+  /**
+   * No more values: call it after the last push (the consumer waits at the gate from then on,
+   * so a push after it would wait for ever). The iterable ends when `gate` resolves, and throws
+   * if it rejects. Calling it again changes nothing.
+   */
   close(gate: Promise<void>): void {
-    this.gate = gate;
+    this.gate ??= gate;
     this.wakeConsumer?.();
   }
 

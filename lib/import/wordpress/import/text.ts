@@ -11,6 +11,14 @@ import type { Nodes } from 'hast';
 const INVISIBLE =
   /[\p{Cc}\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFFE\uFFFF]/gu;
 
+/**
+ * A copy of a string that holds nothing else alive. V8 makes a trimmed, sliced or matched
+ * string a view into the one it came from, and the reader's strings are views into the
+ * record's text: keeping a 20-character slug from each post would keep every post's body in
+ * memory. Whatever outlives its record (pass 1's summaries, the report) is copied first.
+ */
+export const detach = (value: string): string => Buffer.from(value, 'utf8').toString('utf8');
+
 /** More than this many combining marks on one letter is "zalgo" text, not a language. */
 const MAX_MARKS = 3;
 const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
