@@ -236,43 +236,43 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:19  from  /2019/05/A-Good-Story is already redirected in content/redirects/old-addresses.yaml:3 — keep one of the two (addresses match in any case, with or without the / at the end)',
+        'content/redirects/old-addresses.yaml:19  from  "/2019/05/A-Good-Story" is already redirected in content/redirects/old-addresses.yaml:3 — keep one of the two (addresses match in any case, with or without the / at the end)',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:21  from  /world is an address this site answers itself — remove this redirect: it would hide what is there',
+        'content/redirects/old-addresses.yaml:21  from  "/world" is an address this site answers itself — remove this redirect: it would hide what is there',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:23  from  /images/ok.jpg is a file in public/ — remove this redirect: it would hide what is there',
+        'content/redirects/old-addresses.yaml:23  from  "/images/ok.jpg" is a file in public/ — remove this redirect: it would hide what is there',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:25  from  /about/ is an address this site answers itself — remove this redirect: it would hide what is there',
+        'content/redirects/old-addresses.yaml:25  from  "/about/" is an address this site answers itself — remove this redirect: it would hide what is there',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:28  to  /loop-b is redirected back here (/loop-a/ → /loop-b/ → /loop-a/) — remove one of these redirects',
+        'content/redirects/old-addresses.yaml:28  to  "/loop-b" is redirected back here ("/loop-a/" → "/loop-b/" → "/loop-a/") — remove one of these redirects',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:30  to  /loop-a is redirected back here (/loop-b/ → /loop-a/ → /loop-b/) — remove one of these redirects',
+        'content/redirects/old-addresses.yaml:30  to  "/loop-a" is redirected back here ("/loop-b/" → "/loop-a/" → "/loop-b/") — remove one of these redirects',
       ],
       [
         'error',
-        'content/redirects/old-addresses.yaml:32  to  /2019/05/a-good-story/ is itself redirected, to /world/good — write to: /world/good',
+        'content/redirects/old-addresses.yaml:32  to  "/2019/05/a-good-story/" is itself redirected, to /world/good — write to: /world/good',
       ],
       [
         'warning',
-        'content/redirects/old-addresses.yaml:34  to  /world/no-such-story is not a page this site has — check the address: readers following it find nothing there',
+        'content/redirects/old-addresses.yaml:34  to  "/world/no-such-story" is not a page this site has — check the address: readers following it find nothing there',
       ],
       [
         'warning',
-        'content/redirects/old-addresses.yaml:36  to  /world/good/ is not a page this site has — write it without the / at the end: /world/good',
+        'content/redirects/old-addresses.yaml:36  to  "/world/good/" is not a page this site has — write it without the / at the end: /world/good',
       ],
       [
         'warning',
-        'content/redirects/old-addresses.yaml:38  to  /about/plans is a draft, or not published yet — readers following it find nothing until it is published',
+        'content/redirects/old-addresses.yaml:38  to  "/about/plans" is a draft, or not published yet — readers following it find nothing until it is published',
       ],
       [
         'error',

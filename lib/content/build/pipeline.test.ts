@@ -137,7 +137,7 @@ describe('content build', { timeout: 60_000 }, () => {
     write({ 'articles/second-story.mdx': article(good) });
     const after = await build();
     expect(after.findings.map(formatFinding)).toContain(
-      'content/redirects/wordpress.yaml:3  to  /world/first-story is not a page this site has — check the address: readers following it find nothing there',
+      'content/redirects/wordpress.yaml:3  to  "/world/first-story" is not a page this site has — check the address: readers following it find nothing there',
     );
     expect(after.ok).toBe(true);
   });

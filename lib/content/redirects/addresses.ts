@@ -72,11 +72,15 @@ function withParameter(path: string, name: string, value: string): string | unde
 }
 
 /**
- * An address as a message shows it: quoted, with control characters escaped (a newline would
- * break the check's one line per problem), and cut short.
+ * An address as a message shows it: quoted, with control and invisible characters escaped (a
+ * newline would break the check's one line per problem), and cut short.
  */
 export const shown = (address: string) =>
-  JSON.stringify(address.length > 120 ? `${address.slice(0, 120)}…` : address);
+  JSON.stringify(address.length > 120 ? `${address.slice(0, 120)}…` : address).replace(
+    // Invisible characters too (a bidi override would reorder the rest of the line).
+    /[\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 
 /** Why an old address cannot be redirected, or its key: what the content check says of `from`. */
 export function fromKey(from: string): { key: string } | { problem: string; fix: string } {

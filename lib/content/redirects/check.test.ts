@@ -88,11 +88,11 @@ describe('checkRedirects', () => {
     );
     expect(file.redirects).toEqual([]);
     expect(findings.map((f) => f.problem)).toEqual([
-      '/ is an address this site answers itself',
-      '/World/Hello-World/ is an address this site answers itself',
-      '/feed.xml is an address this site answers itself',
-      '/_next/static/chunks/app.js is a file of Next’s own',
-      '/images/wordpress/2019/05/a.jpg is a file in public/',
+      '"/" is an address this site answers itself',
+      '"/World/Hello-World/" is an address this site answers itself',
+      '"/feed.xml" is an address this site answers itself',
+      '"/_next/static/chunks/app.js" is a file of Next’s own',
+      '"/images/wordpress/2019/05/a.jpg" is a file in public/',
     ]);
   });
 
@@ -109,11 +109,34 @@ describe('checkRedirects', () => {
       site,
     );
     expect(findings.map((f) => `${f.field}  ${f.problem} — ${f.fix}`)).toEqual([
-      'to  /b is redirected back here (/a/ → /b/ → /c/ → /a/) — remove one of these redirects',
-      'to  /c is redirected back here (/b/ → /c/ → /a/ → /b/) — remove one of these redirects',
-      'to  /A/ is redirected back here (/c/ → /a/ → /b/ → /c/) — remove one of these redirects',
-      'to  /e is itself redirected, to /world/hello-world — write to: /world/hello-world',
-      'to  /SELF/ leads back to /self — remove this redirect: addresses match in any case, with or without the / at the end',
+      'to  "/b" is redirected back here ("/a/" → "/b/" → "/c/" → "/a/") — remove one of these redirects',
+      'to  "/c" is redirected back here ("/b/" → "/c/" → "/a/" → "/b/") — remove one of these redirects',
+      'to  "/A/" is redirected back here ("/c/" → "/a/" → "/b/" → "/c/") — remove one of these redirects',
+      'to  "/e" is itself redirected, to /world/hello-world — write to: /world/hello-world',
+      'to  "/SELF/" leads back to "/self" — remove this redirect: addresses match in any case, with or without the / at the end',
+    ]);
+  });
+
+  it('follows a chain of thousands a few redirects at a time, not each to its end', () => {
+    const chain = Array.from({ length: 5000 }, (_, i) => redirect(`/old-${i}/`, `/old-${i + 1}/`));
+    const started = performance.now();
+    const { findings } = checkRedirects(chain, site);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(findings[0]?.problem).toBe('"/old-1/" leads through more than 10 redirects');
+    expect(findings.at(-1)?.problem).toBe('"/old-5000/" is not a page this site has');
+  });
+
+  it('shows an address with invisible characters escaped, so it cannot reorder the message', () => {
+    const { findings } = checkRedirects(
+      [
+        redirect('/\u202Eevil/', '/world/hello-world'),
+        redirect('/\u202EEVIL', '/world/hello-world'),
+      ],
+      site,
+    );
+    expect(findings.map((f) => f.problem)).toEqual([
+      '"/\\u202eEVIL" is already redirected in content/redirects/wordpress.yaml:' +
+        String(line - 2),
     ]);
   });
 });

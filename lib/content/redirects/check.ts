@@ -16,6 +16,12 @@ export type RedirectsFile = { redirects: [string, string][] };
 
 type Accepted = { entry: RedirectEntry; key: string; to: string };
 
+/** Redirects followed from one before the check gives up: a longer chain is a mistake itself. */
+const MAX_HOPS = 10;
+
+/** An origin nothing resolves, to take a path apart. */
+const HERE = 'http://masthead.invalid';
+
 /** `/a/b%20c` as public/ names the file: `/a/b c`; undefined when it names none. */
 const publicPath = (pathname: string) => {
   const segments = pathSegments(pathname);
@@ -73,7 +79,7 @@ export function checkRedirects(
       at(
         entry,
         'from',
-        `${entry.from} is already redirected in ${earlier.entry.file}:${earlier.entry.fromLine}`,
+        `${shown(entry.from)} is already redirected in ${earlier.entry.file}:${earlier.entry.fromLine}`,
         'keep one of the two (addresses match in any case, with or without the / at the end)',
       );
       continue;
@@ -93,7 +99,7 @@ export function checkRedirects(
         at(
           entry,
           'from',
-          `${entry.from} is ${own}`,
+          `${shown(entry.from)} is ${own}`,
           'remove this redirect: it would hide what is there',
         );
         continue;
@@ -103,42 +109,54 @@ export function checkRedirects(
   }
 
   const redirects = new Map([...accepted].map(([key, { to }]) => [key, to]));
+  const fromOf = (key: string) => shown(accepted.get(key)?.entry.from ?? key);
   for (const { entry, key, to } of accepted.values()) {
-    const target = new URL(to, 'http://masthead.invalid');
-    // Where following `to` leads, one redirect after another.
-    const seen = [key];
+    const target = new URL(to, HERE);
+    // Where following `to` leads, one redirect after another, for a few at most: each redirect
+    // is followed this way, and a chain through thousands would make the check quadratic.
+    const way = [key];
+    const visited = new Set(way);
     let next = findRedirect(redirects, target.pathname, target.searchParams);
     let last = to;
-    while (next && !seen.includes(next.key)) {
-      seen.push(next.key);
+    while (next && !visited.has(next.key) && way.length <= MAX_HOPS) {
+      visited.add(next.key);
+      way.push(next.key);
       last = next.to;
-      const url = new URL(next.to, 'http://masthead.invalid');
+      const url = new URL(next.to, HERE);
       next = findRedirect(redirects, url.pathname, url.searchParams);
     }
-    if (seen.length > 1 || next) {
-      if (next?.key === key) {
-        at(
-          entry,
-          'to',
-          seen.length === 1
-            ? `${entry.to} leads back to ${entry.from}`
-            : `${entry.to} is redirected back here (${[entry.from, ...seen.slice(1).map((k) => accepted.get(k)?.entry.from ?? k), entry.from].join(' → ')})`,
-          seen.length === 1
-            ? 'remove this redirect: addresses match in any case, with or without the / at the end'
-            : 'remove one of these redirects',
-        );
-      } else if (next) {
-        at(
-          entry,
-          'to',
-          `${entry.to} leads into redirects that go round in a circle`,
-          'fix those first',
-        );
-      } else {
-        at(entry, 'to', `${entry.to} is itself redirected, to ${last}`, `write to: ${last}`);
-      }
-      continue;
+    if (next?.key === key && way.length === 1) {
+      at(
+        entry,
+        'to',
+        `${shown(entry.to)} leads back to ${shown(entry.from)}`,
+        'remove this redirect: addresses match in any case, with or without the / at the end',
+      );
+    } else if (next?.key === key) {
+      at(
+        entry,
+        'to',
+        `${shown(entry.to)} is redirected back here (${[...way, key].map(fromOf).join(' → ')})`,
+        'remove one of these redirects',
+      );
+    } else if (next && visited.has(next.key)) {
+      at(
+        entry,
+        'to',
+        `${shown(entry.to)} leads into redirects that go round in a circle`,
+        'fix those first',
+      );
+    } else if (next) {
+      at(
+        entry,
+        'to',
+        `${shown(entry.to)} leads through more than ${MAX_HOPS} redirects`,
+        'point each old address at the page itself',
+      );
+    } else if (way.length > 1) {
+      at(entry, 'to', `${shown(entry.to)} is itself redirected, to ${last}`, `write to: ${last}`);
     }
+    if (next || way.length > 1) continue;
     const decision = decideRoute(target.pathname, site.routes);
     if (decision === 'allow') continue;
     const file = publicPath(target.pathname);
@@ -151,8 +169,8 @@ export function checkRedirects(
       entry,
       'to',
       decision === 'preview'
-        ? `${entry.to} is a draft, or not published yet`
-        : `${entry.to} is not a page this site has`,
+        ? `${shown(entry.to)} is a draft, or not published yet`
+        : `${shown(entry.to)} is not a page this site has`,
       decision === 'preview'
         ? 'readers following it find nothing until it is published'
         : bare && decideRoute(bare, site.routes) === 'allow'
