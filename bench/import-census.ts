@@ -12,12 +12,14 @@ import { readWxrFile } from '../lib/import/wordpress/reader';
 export interface Markers {
   /** `<table>` elements still there as HTML. */
   htmlTables: number;
-  /** Markdown (GFM) tables: their delimiter rows. */
+  /** Markdown (GFM) tables: their delimiter rows (`| --- |`, or `| - |`: one hyphen is enough). */
   markdownTables: number;
   /** Tables without a header row (no `<th>`): GFM cannot write one without inventing a header. */
   headerlessTables: number;
   /** The captions the generator wrote (bench/wxr-newsroom.ts captionOf), wherever they ended up. */
   captions: number;
+  /** Those of them still marked as a caption: `<figcaption>`, or a hero's `caption:` field. */
+  markedCaptions: number;
   /** Shortcodes left as text, by name. */
   shortcodes: Record<string, number>;
   scripts: number;
@@ -35,6 +37,7 @@ export function emptyMarkers(): Markers {
     markdownTables: 0,
     headerlessTables: 0,
     captions: 0,
+    markedCaptions: 0,
     shortcodes: Object.fromEntries(SHORTCODES.map((name) => [name, 0])),
     scripts: 0,
     iframes: 0,
@@ -47,8 +50,11 @@ export function addMarkers(into: Markers, text: string): void {
   const tables = text.match(/<table\b[\s\S]*?<\/table>/gi) ?? [];
   into.htmlTables += tables.length;
   into.headerlessTables += tables.filter((table) => !/<th\b/i.test(table)).length;
-  into.markdownTables += count(text, /^ *\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *$/gm);
+  into.markdownTables += count(text, /^ *\|? *:?-+:? *(?:\| *:?-+:? *)+\|? *$/gm);
   into.captions += count(text, /Caption \d+: the scene on the day/g);
+  into.markedCaptions +=
+    count(text, /<figcaption[^>]*>\s*Caption \d+: the scene on the day\s*<\/figcaption>/g) +
+    count(text, /^\s*caption: "Caption \d+: the scene on the day"$/gm);
   for (const name of SHORTCODES) {
     into.shortcodes[name] =
       (into.shortcodes[name] ?? 0) + count(text, new RegExp(`\\[${name}\\b`, 'g'));

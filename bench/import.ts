@@ -2,16 +2,17 @@
  * Issue 19, "Speed and scale": a generated newsroom export (bench/wxr-newsroom.ts: 10,000
  * posts, 100,000 threaded comments, pictures, tables, shortcodes, blocks) with a copy of its
  * wp-content/uploads, imported by `npm run import:wordpress` into a scratch copy of this
- * checkout, timed (wall, CPU, peak RSS), then imported again (nothing should change). Beside it,
+ * checkout's last commit, timed (wall, CPU, peak RSS), then imported again (nothing should change). Beside it,
  * on the same export, the most used WordPress-to-Markdown exporter on npm,
  * wordpress-export-to-markdown (bench/package.json), and what each kept and lost.
  *
  *   npx tsx bench/import.ts [--posts 10000] [--comments-per-post 10] [--pages 50]
  *                           [--only ours|theirs] [--as-shipped]
  *
- * Without scripts/import-wordpress.ts and its npm script, the Masthead half says so and the
+ * Without a committed scripts/import-wordpress.ts and npm script, the Masthead half says so and the
  * rest runs. `--as-shipped` also times the exporter with its own pauses (25 ms between files).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -26,7 +27,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import sharp from 'sharp';
-import { copyCheckoutFiles } from '../test/support/checkout-files.mjs';
 import { censusOf, filesUnder, markersOfFiles, type Census, type Markers } from './import-census';
 import { timedRun, type TimedRun } from './timed-run';
 import { benchTools } from './tools.mjs';
@@ -87,7 +87,7 @@ const line = (run: TimedRun) =>
 function printMarkers(label: string, m: Markers): void {
   console.log(
     `  ${label}: tables ${m.markdownTables} Markdown + ${m.htmlTables} HTML (${m.headerlessTables} without header), ` +
-      `captions ${m.captions}, shortcodes left ${JSON.stringify(m.shortcodes)}, ` +
+      `captions ${m.captions} (${m.markedCaptions} marked as captions), shortcodes left ${JSON.stringify(m.shortcodes)}, ` +
       `<script> ${m.scripts}, <iframe> ${m.iframes}, comment texts ${m.commentTexts}`,
   );
 }
@@ -180,23 +180,29 @@ function digestOf(root: string, dirs: readonly string[]): Map<string, string> {
 }
 
 async function ours(): Promise<void> {
-  const script = path.join(repo, 'scripts', 'import-wordpress.ts');
-  const scripts = (
-    JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts;
   console.log('\nMasthead: npm run import:wordpress');
-  if (!existsSync(script) || !scripts['import:wordpress']) {
-    console.log(
-      '  NOT RUN: scripts/import-wordpress.ts or the import:wordpress npm script is not in this checkout yet.',
-    );
-    return;
-  }
   const site = path.join(work, 'site');
   rmSync(site, { recursive: true, force: true });
   mkdirSync(site, { recursive: true });
-  copyCheckoutFiles(repo, site);
+  // The committed tree, not the working one: other work in progress stays out of the figures.
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: repo,
+    encoding: 'utf8',
+  }).trim();
+  execFileSync('sh', ['-c', `git -C '${repo}' archive HEAD | tar -x -C '${site}'`]);
+  console.log(`  at ${commit}, in ${path.relative(repo, site)}`);
+  const packageJson = JSON.parse(readFileSync(path.join(site, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  if (
+    !existsSync(path.join(site, 'scripts', 'import-wordpress.ts')) ||
+    !packageJson.scripts['import:wordpress']
+  ) {
+    console.log(
+      '  NOT RUN: scripts/import-wordpress.ts or the import:wordpress npm script is not committed yet.',
+    );
+    return;
+  }
   // The site's own packages, found before bench/node_modules (the benchmarks' tools, with an
   // older zod among them) on the way up from bench/.scratch.
   symlinkSync(path.join(repo, 'node_modules'), path.join(site, 'node_modules'), 'dir');
