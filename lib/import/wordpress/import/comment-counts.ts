@@ -3,7 +3,7 @@ import { count, type ImportReport } from './report';
 
 /** Labels for the comment import's own counts, as the report shows them. */
 const LABELS: Record<string, string> = {
-  imported: 'comments published',
+  published: 'comments published',
   held: 'comments held for moderation',
   updated: 'comments updated',
   unchanged: 'comments unchanged',
@@ -13,7 +13,7 @@ const LABELS: Record<string, string> = {
   pingbacks: 'pingbacks and trackbacks (counted, not imported)',
   otherTypes: 'comments of other kinds (not imported)',
   rejected: 'comments the reader refused',
-  reparented: 'replies whose parent is missing (started a thread of their own)',
+  reparented: 'replies whose parent is not imported (in the nearest thread, or one of their own)',
   flattened: 'replies to replies (placed in their thread, one level deep)',
 };
 

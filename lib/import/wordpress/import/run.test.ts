@@ -97,6 +97,12 @@ describe('importing the Theme Unit Test export', { timeout: 180_000 }, () => {
     expect(stored.filter((c) => c.article_slug === 'template-comments').length).toBeGreaterThan(10);
     expect(stored.some((c) => c.status === 'pending')).toBe(true);
     expect(stored.every((c) => c.status === 'approved' || c.status === 'pending')).toBe(true);
+    expect(report.counts.get('comments published')).toBe(
+      stored.filter((c) => c.status === 'approved').length,
+    );
+    expect(report.counts.get('comments held for moderation')).toBe(
+      stored.filter((c) => c.status === 'pending').length,
+    );
 
     const markdown = reportMarkdown(report);
     expect(markdown).toContain('| post | 1168 |');
