@@ -75,6 +75,19 @@ describe('an import that cannot finish', { timeout: 60_000 }, () => {
     expect(reportMarkdown(report)).toContain('nothing was written');
   });
 
+  it('refuses to import over an import record it cannot read, writing nothing', async () => {
+    mkdirSync(path.join(site.root, 'content', '.import'));
+    writeFileSync(
+      path.join(site.root, 'content', '.import', 'wordpress.json'),
+      '{"format": 1, "files": {"x": 1}}',
+    );
+    const before = treeHashes(site.root);
+    const report = await run();
+    expect(report.outcome).toBe('refused');
+    expect(report.error).toMatch(/content\/\.import\/wordpress\.json is not an import record/);
+    expect(treeHashes(site.root)).toEqual(before);
+  });
+
   it('writes nothing in a dry run, and reports what it would do', async () => {
     const before = treeHashes(site.root);
     const report = await run({ dryRun: true, db: null });
