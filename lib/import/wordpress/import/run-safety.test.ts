@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -10,6 +18,7 @@ import { scratchSite, treeHashes, type ScratchSite } from '@/test/support/wordpr
 import { reportMarkdown } from './report';
 import { importWordPress, type ImportOptions } from './run';
 import { isWritablePath } from './safe-path';
+import { readRedirects } from './site-files';
 
 /**
  * What an import must never do, each shown by making it happen: write half an import when a
@@ -120,6 +129,48 @@ describe('comments', { timeout: 60_000 }, () => {
     const stored = await dump();
     expect(stored.length).toBe(120);
     expect(stored.filter((c) => c.parent_id !== null).length).toBe(60);
+  });
+});
+
+describe('a later export of part of the site', { timeout: 60_000 }, () => {
+  it('keeps the old addresses it does not have, leading where their articles are now', async () => {
+    const category = (nicename: string) =>
+      `<wp:category><wp:category_nicename>${nicename}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${nicename}</wp:cat_name></wp:category>`;
+    const post = (id: number, slug: string, section: string, link: string) =>
+      itemXml({
+        id,
+        title: `Story ${id}`,
+        slug,
+        link,
+        content: '<p>Text.</p>',
+        categories: [{ domain: 'category', nicename: section, name: section }],
+      });
+    const first = path.join(work, 'first.xml');
+    writeFileSync(
+      first,
+      wxrHeader() +
+        category('news') +
+        post(1, 'budget', 'news', 'https://news.example/2019/05/budget/') +
+        post(2, 'election', 'news', 'https://news.example/2019/06/election/') +
+        WXR_FOOTER,
+    );
+    expect((await run({ exportFile: first })).error).toBeNull();
+    // Later, only post 1 is exported: moved to another section, with a new permalink.
+    const later = path.join(work, 'later.xml');
+    writeFileSync(
+      later,
+      wxrHeader() +
+        category('world') +
+        post(1, 'budget', 'world', 'https://news.example/world/budget/') +
+        WXR_FOOTER,
+    );
+    expect((await run({ exportFile: later })).error).toBeNull();
+    const text = readFileSync(path.join(site.root, 'content/redirects/wordpress.yaml'), 'utf8');
+    const to = new Map(readRedirects(text).map((r) => [r.from, r.to]));
+    expect(to.get('/2019/05/budget/')).toBe('/world/budget');
+    expect(to.get('/world/budget/')).toBeUndefined();
+    expect(to.get('/2019/06/election/')).toBe('/news/election');
+    expect(existsSync(path.join(site.root, 'content/articles/election.mdx'))).toBe(true);
   });
 });
 

@@ -215,7 +215,12 @@ async function writeSiteFiles(
   const earlierText = Object.hasOwn(manifest.files, REDIRECTS_FILE)
     ? await readFile(path.join(root, REDIRECTS_FILE), 'utf8').catch(() => '')
     : '';
-  for (const { from, to } of readRedirects(earlierText)) redirects.add(from, to);
+  // An article this export moved to another section is where it is now, not where it was.
+  const articleUrl = new Map([...plan.posts.values()].map((post) => [post.slug, post.url]));
+  for (const { from, to } of readRedirects(earlierText)) {
+    const slug = /^\/[a-z0-9-]+\/([a-z0-9-]+)$/.exec(to)?.[1];
+    redirects.add(from, (slug && articleUrl.get(slug)) || to);
+  }
   const file = redirectsFile(redirects.entries());
   await writer.emit(file.relative, file.text, 'redirect files');
   const ids = (map: Map<number, { slug?: string; path?: string }>) =>
