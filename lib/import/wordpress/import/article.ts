@@ -32,7 +32,7 @@ export function titleFor(item: WxrItem, kind: string, lost: string[]): string {
   const title = titleOf(item);
   if (/<[a-z]/i.test(item.title)) lost.push('the markup in its title (kept as plain words)');
   if (title !== '') return title;
-  const text = plainText(item.content, 1_000);
+  const text = plainText(item.content, 2 * TITLE_FROM_TEXT);
   const made = text ? firstSentences(text, TITLE_FROM_TEXT, 1) : '';
   const fallback = made || `Untitled ${kind} ${item.postId}`;
   lost.push(`its title (it had none): titled “${fallback}”`);
@@ -43,7 +43,7 @@ export function titleFor(item: WxrItem, kind: string, lost: string[]): string {
 export function dekFor(item: WxrItem, title: string): string {
   const excerpt = plainText(item.excerpt, 1_000);
   if (excerpt) return excerpt;
-  const text = plainText(item.content, 1_000);
+  const text = plainText(item.content, 2 * DEK_FROM_TEXT);
   return text ? firstSentences(text, DEK_FROM_TEXT) : title;
 }
 

@@ -35,6 +35,13 @@ describe('plainText', () => {
     expect(plainText(html)).toBe('Hello world. A caption Fish & chips <3');
   });
 
+  it('reads further when the first part of a body is markup without words, but never a whole body', () => {
+    const markup = `<figure><img src="a.jpg" alt="" data-x="${'x'.repeat(8_000)}"></figure>`;
+    expect(plainText(`${markup}<p>The words.</p>`, 100)).toBe('The words.');
+    expect(plainText(`${markup.repeat(3)}<p>Too far.</p>`, 100)).toBe('');
+    expect(plainText(`<p>${'word '.repeat(10_000)}</p>`, 50).length).toBeLessThanOrEqual(50);
+  });
+
   it('keeps paragraphs apart', () => {
     expect(plainText('<p>One.</p><p>Two.</p>')).toBe('One. Two.');
   });
