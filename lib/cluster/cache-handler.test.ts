@@ -145,7 +145,9 @@ describe.skipIf(privateRedisUnavailable())('the shared page cache when Redis mis
     await server.stop();
     const t = await timings();
     withinASecond(t);
-    expect(t.get).toBeLessThan(50);
+    // At once: no wait for a reconnect (that would be the second above). 50 ms on a quiet
+    // machine; 96 ms seen while command B's other lanes ran, hence the margin.
+    expect(t.get).toBeLessThan(250);
     expect(await cache.get('/misbehaves', FETCH)).toBeNull();
     await server.start();
     await usedAgain('/back');
