@@ -166,6 +166,9 @@ if join "production build (next build)"; then
   # From here the main build is read-only: the e2e run and every check serve copies of it
   # (test/support/build-copy.mjs), so they can run in any order and side by side.
   step "e2e, the whole-project checks, advertising and Node 24, side by side"
+  # Its server on a port the system gives, like every check's: 3100 may be another run's.
+  E2E_PORT=${E2E_PORT:-$(node --input-type=module -e "import { freePort } from './test/support/ports.mjs'; console.log(await freePort())")}
+  export E2E_PORT
   job e2e env PLAYWRIGHT_JSON_OUTPUT_NAME="$REPORTS/e2e.json" npx playwright test --reporter=list,json
   # Two lanes, each check in a lane one after another: most of their time is spent waiting (a
   # load of 12 s, a cache to expire, Redis paused), and several at once crowd two cores.
