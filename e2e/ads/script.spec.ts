@@ -261,6 +261,8 @@ test('no notice for a reader who declined', async ({ browser }) => {
 });
 
 test('axe finds no violations with the consent banner open', async ({ page }) => {
+  // Two full axe runs on the longest article: 30.7 s seen beside command B's other lanes.
+  test.setTimeout(60_000);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto(LONG);

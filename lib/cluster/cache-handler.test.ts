@@ -106,8 +106,10 @@ describe.skipIf(privateRedisUnavailable())('the shared page cache when Redis mis
   it('busy (DEBUG SLEEP): the same', async () => {
     // Not server.cli, which would hold this process for the whole sleep too.
     const port = new URL(server.url).port;
-    const sleeper = promisify(execFile)('redis-cli', ['-p', port, 'DEBUG', 'SLEEP', '2']);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Asleep for 3 s, measured from 600 ms in: redis-cli itself may take a few hundred ms to
+    // start on a machine running command B's other lanes.
+    const sleeper = promisify(execFile)('redis-cli', ['-p', port, 'DEBUG', 'SLEEP', '3']);
+    await new Promise((resolve) => setTimeout(resolve, 600));
     const t = await timings();
     withinASecond(t);
     expect(t.get).toBeGreaterThan(WAIT_MS - 50);
