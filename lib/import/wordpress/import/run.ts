@@ -93,7 +93,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     });
     lap('pictures');
     writer.pictures(pictures.result);
-    report.losses.push(...pictures.losses);
+    for (const loss of pictures.losses) report.losses.push(loss);
     const redirects = buildRedirects({
       site: oldSite(siteUrl),
       taken: takenBy(plan, existing, await redirectedElsewhere(options.root)),
