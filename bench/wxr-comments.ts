@@ -13,16 +13,15 @@
  * same again (the idempotent run: nothing to write); wall and CPU time, and peak RSS. The
  * machine is shared: the load average is printed beside the times.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { createDb, migrate } from '../lib/comments/db';
 import type { Database } from '../lib/comments/types';
 import { importComments, type PostComments } from '../lib/import/wordpress/comments';
 import { readWxrFile } from '../lib/import/wordpress/reader';
+import { postgresDatabase } from '../test/support/test-databases';
 import { writeWxrExport } from './wxr-export';
 
 const posts = Number(process.argv[2] ?? 10_000);
@@ -113,26 +112,6 @@ async function openSqlite(): Promise<Opened> {
   };
 }
 
-/** A schema of its own on the server TEST_DATABASE_URL names, dropped afterwards. */
-async function openPostgres(url: string): Promise<Opened> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const db = createDb({ databaseUrl: scoped.toString(), sqlitePath: '' });
-  await migrate(db);
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
 const scratch = path.join(import.meta.dirname, '.scratch');
 mkdirSync(scratch, { recursive: true });
 // The same file bench/wxr-reader.ts writes for the same shape.
@@ -141,7 +120,7 @@ if (!existsSync(file)) await writeWxrExport(file, { posts, commentsPerPost });
 
 const url = process.env.TEST_DATABASE_URL;
 const databases: [string, () => Promise<Opened>][] = [['SQLite', openSqlite]];
-if (url) databases.push(['PostgreSQL', () => openPostgres(url)]);
+if (url) databases.push(['PostgreSQL', postgresDatabase(url).open]);
 
 console.log(`${posts} posts, ${posts * commentsPerPost} comments, Node ${process.version}`);
 for (const [name, open] of databases) await fromTheFile(name, open, file);

@@ -33,7 +33,8 @@ const sqlite: TestDatabase = {
   },
 };
 
-function postgres(url: string): TestDatabase {
+/** PostgreSQL at `url`, in a schema of its own per open, dropped on close (bench/ uses it too). */
+export function postgresDatabase(url: string): TestDatabase {
   return {
     name: 'PostgreSQL',
     open: async () => {
@@ -60,5 +61,5 @@ function postgres(url: string): TestDatabase {
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 
 export const testDatabases: TestDatabase[] = POSTGRES_URL
-  ? [sqlite, postgres(POSTGRES_URL)]
+  ? [sqlite, postgresDatabase(POSTGRES_URL)]
   : [sqlite];
