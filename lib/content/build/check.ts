@@ -219,6 +219,8 @@ export function linkFindings(
   file: string,
   links: DocSummary['links'],
   sectionOf: Map<string, string | undefined>,
+  /** Whether something other than an article answers the address: a page, a redirect. */
+  answered: (url: string) => boolean = () => false,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const link of links) {
@@ -228,6 +230,7 @@ export function linkFindings(
     if (SITE_PATHS.has(section)) continue;
     const target = sectionOf.get(slug);
     if (sectionOf.has(slug) && target === section) continue;
+    if (answered(link.url)) continue;
     findings.push(
       finding(
         file,

@@ -32,7 +32,7 @@ import { withContentLock } from './lock';
 import { readPrevious, type SourceEntry, type SourcesFile } from './previous';
 import { searchIndexBuilder } from './search-builder';
 import { searchDoc, searchDocOfRaw, type SearchChanges } from './search-step';
-import { redirectStep } from './redirect-step';
+import { answeredBy, redirectStep } from './redirect-step';
 import { readSources, type Source } from './sources';
 
 export type BuildOptions = {
@@ -152,6 +152,8 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       sectionOf.set(source.id, typeof section === 'string' ? section : undefined);
   }
   const checked: { source: Source; entry: Entry; fm: ArticleFrontmatter }[] = [];
+  // Links are judged once pages and redirects are known: either may answer them.
+  const linked: { file: string; links: Entry['links'] }[] = [];
   for (const source of sources) {
     if (source.kind === 'redirects') continue;
     if (source.kind === 'section') {
@@ -184,8 +186,9 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
       continue;
     }
     const result = checkArticle(source, entry, schema);
-    findings.push(...result.findings, ...linkFindings(source.file, entry.links, sectionOf));
+    findings.push(...result.findings);
     if (result.frontmatter) checked.push({ source, entry, fm: result.frontmatter });
+    linked.push({ file: source.file, links: entry.links });
   }
   // Old addresses, against the site this version will be: what they lead to, and hide.
   const redirects = redirectStep(
@@ -199,6 +202,9 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     },
   );
   findings.push(...redirects.findings);
+  const answered = answeredBy(pages, redirects.file);
+  for (const { file, links } of linked)
+    findings.push(...linkFindings(file, links, sectionOf, answered));
   const sorted = sortFindings(findings);
   const ok = !sorted.some((f) => f.severity === 'error');
   lap('check');

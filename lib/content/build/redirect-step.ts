@@ -3,6 +3,7 @@ import path from 'node:path';
 import { routeTable } from '../../routing/route-table';
 import { routesFile, type RoutesSource } from '../../routing/routes-file';
 import { siteConfig } from '../../site';
+import { findRedirect, pathKey } from '../redirects/addresses';
 import { checkRedirects, type RedirectsFile } from '../redirects/check';
 import { parseRedirects, type RedirectEntry } from '../redirects/parse';
 import { sha256 } from './cache';
@@ -98,4 +99,27 @@ export function redirectStep(
     publicFileExists: (file) => top.has(file.split('/')[1] ?? '') && build.publicFileExists(file),
   });
   return { findings: [...findings, ...checked.findings], file: checked.file };
+}
+
+/**
+ * Whether a link on this site is answered by a page (`/about/team`) or by a redirect (an old
+ * address an import kept): the content check then has nothing to say about it, because a
+ * reader who follows it arrives. Matched as the proxy matches requests.
+ */
+export function answeredBy(
+  pages: readonly { url: string }[],
+  file: RedirectsFile,
+): (url: string) => boolean {
+  const redirects = new Map(file.redirects);
+  const pagePaths = new Set(pages.map((page) => pathKey(page.url)));
+  return (url) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url, 'http://masthead.invalid');
+    } catch {
+      return false;
+    }
+    if (pagePaths.has(pathKey(parsed.pathname))) return true;
+    return findRedirect(redirects, parsed.pathname, parsed.searchParams) !== undefined;
+  };
 }

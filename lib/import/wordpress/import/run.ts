@@ -12,7 +12,7 @@ import { attachedByPost, collect, type Collected } from './collect';
 import { loadManifest, redirectedElsewhere, scanExisting } from './existing';
 import { Handoff } from './handoff';
 import { MANIFEST_FILE, manifestText, previousIds, type Manifest } from './manifest';
-import { oldSite } from './old-paths';
+import { oldPath, oldSite } from './old-paths';
 import { convertItems } from './pass2';
 import { bringPictures, type PictureOptions } from './pictures-step';
 import { makePlan, type Plan } from './plan';
@@ -111,6 +111,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     // The comment import writes once this gate opens: after the files are in place.
     const gate = deferred();
     const attached = attachedByPost(collected.attachments);
+    // A link to another post of the old site leads straight to where it is now.
+    const site = oldSite(siteUrl);
+    const newAddress = (old: string) => {
+      const from = oldPath(old, site);
+      return (from !== null && redirects.resolve(from)) || null;
+    };
     try {
       await convertItems({
         exportFile: options.exportFile,
@@ -129,6 +135,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
               siteUrl,
               footnotes: item.meta.find((entry) => entry.key === 'footnotes')?.value,
               attached: attached.get(item.postId) ?? [],
+              newAddress,
             }),
         },
       });
