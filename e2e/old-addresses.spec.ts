@@ -144,11 +144,21 @@ test('pages in folders render at their addresses; a draft page is not found', as
   await expect(page.getByRole('listitem').filter({ hasText: 'Omar El Sayed' })).toBeVisible();
   await page.goto(`${base}/about`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('About Masthead');
+  // Three folders deep: rendered by app/nested-page/[...path], at its own address for the reader.
+  await page.goto(`${base}/about/masthead/corrections-desk`);
+  await expect(page).toHaveURL(`${base}/about/masthead/corrections-desk`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The corrections desk');
+  expect((await request.get(`${base}/nested-page/about/masthead/corrections-desk`)).status()).toBe(
+    404,
+  );
+  expect((await request.get(`${base}/about/masthead/nobody`)).status()).toBe(404);
+  expect((await request.get(`${base}/_next/static/%ZZ/x`)).status()).toBe(404);
 
   const draft = await request.get(`${base}/about/plans`);
   expect(draft.status()).toBe(404);
   const sitemap = await (await request.get(`${base}/sitemap.xml`)).text();
   expect(sitemap).toContain(`<loc>`);
   expect(sitemap).toContain('/about/masthead</loc>');
+  expect(sitemap).toContain('/about/masthead/corrections-desk</loc>');
   expect(sitemap).not.toContain('/about/plans');
 });

@@ -139,4 +139,21 @@ describe('affectedPaths', () => {
     expect(affectedPaths(before, withTeam, 2)).toEqual(['/about/team', '/sitemap.xml']);
     expect(affectedPaths(withTeam, before, 2)).toEqual(['/about/team', '/sitemap.xml']);
   });
+
+  it('a page three deep: also the route that renders it, where Next caches it', () => {
+    const editors = {
+      id: 'about/team/editors',
+      title: 'E',
+      description: 'D',
+      draft: false,
+      url: '/about/team/editors',
+      code: 'a',
+    };
+    const withEditors = { ...view([a, b, c]), pages: new Map([['about/team/editors', editors]]) };
+    expect(affectedPaths(before, withEditors, 2)).toEqual([
+      '/about/team/editors',
+      '/nested-page/about/team/editors',
+      '/sitemap.xml',
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { nestedPagePath } from '../routing/nested-pages';
 import { tagSlug } from '../content/listings/tags';
 import type { AdsConfig } from '../ads/schema';
 import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/schema/types';
@@ -82,7 +83,13 @@ export function affectedPaths(before: ContentView, after: ContentView, pageSize:
   for (const id of new Set([...(before.pages?.keys() ?? []), ...(after.pages?.keys() ?? [])])) {
     const a = before.pages?.get(id);
     const b = after.pages?.get(id);
-    if (JSON.stringify(a) !== JSON.stringify(b)) paths.add((a ?? b)!.url);
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      const { url } = (a ?? b)!;
+      paths.add(url);
+      // A page three deep is cached under the route that renders it.
+      const rendered = nestedPagePath(url);
+      if (rendered) paths.add(rendered);
+    }
     // The sitemap lists published pages.
     if (!a !== !b) paths.add('/sitemap.xml');
   }

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { decideRoute, pathSegments, RULES } from './decide';
+import { decideRoute, pathSegments, renderedAt, RULES } from './decide';
 import { routeTable } from './route-table';
 import type { RoutesFile } from './routes-file';
 
@@ -108,6 +108,8 @@ describe('decideRoute', () => {
     ['the card of a draft page', '/about/plans/opengraph-image'],
     ['the card of a page three deep, which has none', '/about/team/editors/opengraph-image'],
     ['the parent of a page that has none', '/jobs'],
+    ['a deep page at the address that renders it', '/nested-page/about/team/editors'],
+    ['the renderer of deep pages itself', '/nested-page/x'],
   ])('refuses %s', (_, pathname) => {
     expect(decide(pathname)).toBe('not-found');
   });
@@ -223,6 +225,19 @@ function appRoutes(dir: string, prefix = ''): string[] {
   }
   return routes;
 }
+
+it('renders a page three folders deep at its own route, and nothing else elsewhere', () => {
+  expect(renderedAt('/about/team/editors')).toBe('/nested-page/about/team/editors');
+  expect(renderedAt('/a/b/c/d')).toBe('/nested-page/a/b/c/d');
+  for (const pathname of [
+    '/about',
+    '/about/team',
+    '/world/kim/comment',
+    '/tags/x/page/2',
+    '/%ZZ/a/b',
+  ])
+    expect(renderedAt(pathname), pathname).toBeUndefined();
+});
 
 it('knows every route in app/: a new route must say here what makes its paths real', () => {
   const known = new Set(RULES.map((rule) => rule.route));

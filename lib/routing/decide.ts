@@ -1,3 +1,4 @@
+import { DEEP_PAGE_ROUTE, NESTED_PAGE_PREFIX } from './nested-pages';
 import { pageCount, type RouteTable } from './route-table';
 
 /**
@@ -44,7 +45,7 @@ function page(path: string, table: RouteTable): RouteDecision {
  * content check keeps a page's path off every other route, and off sections and their articles
  * (lib/content/build/check-pages.ts).
  */
-export const PAGE_ROUTES = ['/[section]', '/[section]/[slug]', '/[section]/[slug]/[...path]'];
+export const PAGE_ROUTES = ['/[section]', '/[section]/[slug]', DEEP_PAGE_ROUTE];
 
 /**
  * Every route in app/, with what makes a path under it real. `lib/routing/decide.test.ts`
@@ -99,10 +100,13 @@ export const RULES: Rule[] = [
         : 'not-found',
   },
   // Pages three deep and more (/about/team/editors); shorter ones are under the two above.
+  // No route in app/ has this address: the proxy rewrites it to the one below.
   {
-    route: '/[section]/[slug]/[...path]',
+    route: DEEP_PAGE_ROUTE,
     decide: (p, t) => page(`${p('section')}/${p('slug')}/${p('path')}`, t),
   },
+  // Where those are rendered; asked for by its own address, it names nothing.
+  { route: `${NESTED_PAGE_PREFIX}/[...path]`, decide: () => 'not-found' },
   // The comment form on a page of its own, where a post without JavaScript lands on an error.
   { route: '/[section]/[slug]/comment', decide: publishedArticle },
   { route: '/tags/[tag]', decide: (p, t) => when(t.tags.has(p('tag'))) },
@@ -213,4 +217,13 @@ export function decideRoute(pathname: string, table: RouteTable): RouteDecision 
   const segments = pathSegments(pathname);
   const match = segments && matchRoute(segments);
   return match ? match.decide(match.param, table) : 'not-found';
+}
+
+/** Where Next renders an address the proxy let through: the address itself, or a deep page's. */
+export function renderedAt(pathname: string): string | undefined {
+  const segments = pathSegments(pathname);
+  if (!segments || segments.length < 3) return undefined;
+  return matchRoute(segments)?.route === DEEP_PAGE_ROUTE
+    ? `${NESTED_PAGE_PREFIX}${pathname}`
+    : undefined;
 }

@@ -15,6 +15,8 @@ export const RESERVED_SECTION_IDS = new Set([
   'privacy',
   'support',
   'images',
+  // Where pages three folders deep are rendered (lib/routing/nested-pages.ts).
+  'nested-page',
   '_next',
 ]);
 
