@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LIMITS } from '@/lib/comments/limits';
 import { commentInput } from '@/lib/comments/schema';
+import { detach } from '../import/text';
 import type { WxrComment } from '../schema';
 import { commentText, oneLineText } from './comment-text';
 import { placeComments } from './threads';
@@ -113,7 +114,8 @@ export function preparePost(
 ): PreparedPost {
   const { articleSlug, wpPostId } = post;
   const lose = (wpCommentId: number | null, lost: string) =>
-    losses.push({ wpPostId, articleSlug, wpCommentId, lost });
+    // Copied: a loss can quote the comment, and the report outlives the export's text.
+    losses.push({ wpPostId, articleSlug, wpCommentId, lost: detach(lost) });
   const candidates: Omit<ReadyComment, 'rootWpId' | 'digest'>[] = [];
   const dropped: DroppedComment[] = [];
   const parents = new Map<number, number>();
