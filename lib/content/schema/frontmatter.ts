@@ -45,6 +45,17 @@ const text = (field: string) =>
       error: say('must be text', `write ${field}: "…" in quotes`),
     });
 
+/** `draft: true` keeps an article or a page off the site; preview still opens it. */
+const draft = z
+  .boolean({
+    error: (issue) =>
+      say(
+        `"${String(issue.input)}" is not true or false`,
+        'write draft: true, or remove the line to publish',
+      ),
+  })
+  .default(false);
+
 const date = (field: string, example: string) =>
   z.string({ error: (issue) => dateMessage(issue.input, example) }).refine(isDate, {
     error: (issue) => dateMessage(issue.input, example),
@@ -211,15 +222,7 @@ export function articleSchema(context: SchemaContext) {
           }
         })
         .optional(),
-      draft: z
-        .boolean({
-          error: (issue) =>
-            say(
-              `"${String(issue.input)}" is not true or false`,
-              'write draft: true, or remove the line to publish',
-            ),
-        })
-        .default(false),
+      draft,
       related: oneOrMany(
         say('must be a list of articles', 'write related: [file-name-of-an-article, another]'),
       )
@@ -299,15 +302,7 @@ export const sectionSchema = z.strictObject({
 export const pageSchema = z.strictObject({
   title: text('title'),
   description: text('description'),
-  draft: z
-    .boolean({
-      error: (issue) =>
-        say(
-          `"${String(issue.input)}" is not true or false`,
-          'write draft: true, or remove the line to publish',
-        ),
-    })
-    .default(false),
+  draft,
 });
 
 export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
