@@ -125,7 +125,7 @@ describe('tables', () => {
       '<figure class="wp-block-table"><table><thead><tr><th>Team</th><th>Points</th></tr></thead><tbody><tr><td>Reds</td><td>3</td></tr></tbody><tfoot><tr><td>Total</td><td>3</td></tr></tfoot></table><figcaption>The <em>table</em></figcaption></figure>',
     );
     expect(await mdxOf(html)).toBe(
-      '| Team | Points |\n| - | - |\n| Reds | 3 |\n| Total | 3 |\n\n_The table_\n',
+      '<figure>\n  | Team | Points |\n  | - | - |\n  | Reds | 3 |\n  | Total | 3 |\n\n  <figcaption>The _table_</figcaption>\n</figure>\n',
     );
   });
 
@@ -137,11 +137,13 @@ describe('tables', () => {
     expect(body.lost).toEqual(['a table without a header row (its first row became the header)']);
   });
 
-  it('keeps line breaks and lists in cells as lines, splits merged cells, and puts the caption after', async () => {
+  it('keeps line breaks and lists in cells as lines, splits merged cells, and makes the caption the caption of a figure', async () => {
     const body = await converted(
       '<table><caption>Results</caption><tr><th colspan="2">Wide</th></tr><tr><td>a<br>b</td><td><ul><li>x</li><li>y</li></ul></td></tr></table>',
     );
-    expect(body.mdx).toBe('| Wide | |\n| - | - |\n| a<br />b | x<br />y |\n\n_Results_\n');
+    expect(body.mdx).toBe(
+      '<figure>\n  | Wide | |\n  | - | - |\n  | a<br />b | x<br />y |\n\n  <figcaption>Results</figcaption>\n</figure>\n',
+    );
     expect(body.lost).toEqual([
       "a table's merged cells (split into single cells, the others left empty)",
     ]);

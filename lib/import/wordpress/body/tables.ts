@@ -25,7 +25,8 @@ function hasHeader(table: Element, first: Element): boolean {
 /**
  * Shapes one table for a Markdown table, which always has a header row and no caption: a
  * table without a header gets its first row as the header (an empty header would be read out
- * as blank column names), and its <caption> is returned to stand after it as a paragraph.
+ * as blank column names), and its <caption> becomes the caption of a figure around it, which
+ * names the table's region on the page (rehype-table-regions).
  */
 function shapeTable(table: Element, lost: LostList): ElementContent[] {
   const rows = rowsOf(table);
@@ -51,7 +52,9 @@ function shapeTable(table: Element, lost: LostList): ElementContent[] {
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return caption ? [table, element('p', {}, [element('em', {}, [textNode(caption)])])] : [table];
+  return caption
+    ? [element('figure', {}, [table, element('figcaption', {}, [textNode(caption)])])]
+    : [table];
 }
 
 function hasTable(node: ElementContent): boolean {

@@ -39,9 +39,9 @@ const hasWords = (nodes: PhrasingContent[]) =>
   nodes.some((node) => node.type !== 'break');
 
 /**
- * A picture (or anything else) with a caption is a <figure> with a <figcaption>; without one it
- * is just the picture. A table's caption stands after it as a paragraph instead: Masthead's
- * table regions (rehype-table-regions) only reach tables outside MDX elements.
+ * A picture, a table (or anything else) with a caption is a <figure> with a <figcaption>;
+ * without one it is just the picture. A table's region (rehype-table-regions) is named after
+ * its figure's caption.
  */
 const figure: Handle = (state, node) => {
   const captions = node.children.filter((child) => isElement(child, 'figcaption'));
@@ -49,7 +49,7 @@ const figure: Handle = (state, node) => {
   const content = state.toFlow(state.all({ ...node, children: rest }));
   const caption = captions.flatMap((child) => (isElement(child) ? wordsOf(state, child) : []));
   if (!hasWords(caption)) return content;
-  if (content.length === 0 || content.some((child) => child.type === 'table')) {
+  if (content.length === 0) {
     return [...content, { type: 'paragraph', children: [{ type: 'emphasis', children: caption }] }];
   }
   return flowElement('figure', [...content, lineElement('figcaption', caption)]);
