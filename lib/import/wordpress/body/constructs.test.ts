@@ -315,6 +315,11 @@ describe('layout blocks', () => {
     );
   });
 
+  it('keeps a details block without a summary as its text, shown', async () => {
+    const html = `<details><summary> </summary><p>Open words</p></details>`;
+    expect(await mdxOf(html)).toBe('Open words\n');
+  });
+
   it('keeps a cover block’s words, not its background picture', async () => {
     const html = block(
       'cover',

@@ -66,8 +66,11 @@ const details: Handle = (state, node) => {
   const rest = node.children.filter((child) => child !== summary);
   const words = isElement(summary) ? wordsOf(state, summary) : [];
   const children: RootContent[] = state.toFlow(state.all({ ...node, children: rest }));
-  if (hasWords(words)) children.unshift(lineElement('summary', words));
   if (children.length === 0) return undefined;
+  // A <details> must open with a <summary>: without words for one, its content stays in the
+  // text, shown, rather than behind a control named only "Details".
+  if (!hasWords(words)) return children as ReturnType<Handle>;
+  children.unshift(lineElement('summary', words));
   const element = flowElement('details', children);
   if (node.properties.open)
     element.attributes.push({ type: 'mdxJsxAttribute', name: 'open', value: null });
