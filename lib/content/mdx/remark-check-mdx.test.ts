@@ -183,6 +183,24 @@ describe('remarkCheckMdx: MDX is content, not code', () => {
     expect(await problemsIn(mdx)).toEqual([]);
   });
 
+  it('names a heading or a link without words, and passes one with a described picture or code', async () => {
+    expect(
+      await problemsIn(
+        '## ![](/images/logo.png)\n\n##  \n\nSee [](https://example.org/) and [ ](/world/kim).\n',
+      ),
+    ).toEqual([
+      '1: a heading without words — write words after the #, or remove it',
+      '3: a heading without words — write words after the #, or remove it',
+      '5: a link without words — write the words to click: [words](address)',
+      '5: a link without words — write the words to click: [words](address)',
+    ]);
+    expect(
+      await problemsIn(
+        '## ![The logo](/images/logo.png)\n\n## `npm test`\n\n[![Map](/m.png)](/world)\n',
+      ),
+    ).toEqual([]);
+  });
+
   it('lists every problem in the file at once, each on its own line', async () => {
     await expect(
       build(

@@ -55,10 +55,26 @@ function elementProblems(element: JsxElement, where: Where): (Problem & { at?: M
   return [...html.slice(0, 1), ...code, ...html.slice(1)];
 }
 
+/**
+ * Whether a node says anything a screen reader could read out: words, inline code, or a
+ * picture with a description. An empty heading renders `<h2 id="">`, an empty link an
+ * unnamed one: both invalid, and silent for anyone not looking.
+ */
+function saysSomething(node: MdxNode): boolean {
+  if (node.type === 'text' || node.type === 'inlineCode')
+    return typeof node.value === 'string' && node.value.trim() !== '';
+  if (node.type === 'image') return typeof node.alt === 'string' && node.alt.trim() !== '';
+  return (node.children ?? []).some(saysSomething);
+}
+
 function nodeProblems(node: MdxNode, where: Where): (Problem & { at?: MdxNode })[] {
   const code = codeProblem(node);
   if (code) return [code];
   if (isJsx(node)) return elementProblems(node, where);
+  if (node.type === 'heading' && !saysSomething(node))
+    return [{ problem: 'a heading without words', fix: 'write words after the #, or remove it' }];
+  if (node.type === 'link' && !saysSomething(node))
+    return [{ problem: 'a link without words', fix: 'write the words to click: [words](address)' }];
   const scheme = node.url === undefined ? null : refusedScheme(node.url);
   if (scheme && node.type === 'image') {
     return [

@@ -7,6 +7,7 @@ export type MdxNode = {
   name?: string | null;
   value?: unknown;
   url?: string;
+  alt?: string | null;
   attributes?: JsxAttribute[];
   children?: MdxNode[];
   data?: { estree?: { body?: unknown[] } | null };
