@@ -1,11 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate } from 'html-validate';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { compileDocument, type BodyProblem } from '@/lib/content/build/compile';
 import { parseFrontmatter } from '@/lib/content/build/frontmatter';
-import { renderMdx } from '@/lib/content/mdx/render';
-import { mdxComponents } from './mdx-components';
+import { invalidHtml, renderBody } from '@/test/support/rendered-body';
 
 /**
  * Every component, written the ways an editor plausibly writes it. Each form either renders
@@ -13,40 +10,17 @@ import { mdxComponents } from './mdx-components';
  * is refused by both the content check and the content build at the right line.
  */
 
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    // React writes dateTime and ids like _R_0_; both are valid HTML, the rules are about style.
-    'attr-case': 'off',
-    'valid-id': 'off',
-    // The table regions are divs with role="region" on purpose: a scrolling box, not a section.
-    'prefer-native-element': 'off',
-    // React writes <br/>, and React 19 adds <link rel="preload"> for images.
-    'void-style': 'off',
-  },
-});
-
 /**
  * The content build as it runs on every file: one compile, with the checks as part of it. A
  * body with problems gets no code, and the build reports each at its line.
  */
-async function build(mdx: string): Promise<string> {
-  const doc = await compileDocument(mdx);
-  if (doc.code === null) {
-    throw new Error(doc.problems.map((p) => `line ${p.line}: ${p.problem}; ${p.fix}`).join('\n'));
-  }
-  return renderToStaticMarkup(renderMdx(doc.code, mdxComponents));
-}
+const build = renderBody;
 
 async function check(mdx: string): Promise<BodyProblem[]> {
   return (await compileDocument(mdx)).problems;
 }
 
-async function validate(html: string): Promise<string[]> {
-  const page = `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`;
-  const report = await validator.validateString(page);
-  return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
-}
+const validate = (html: string) => invalidHtml(html, { title: false });
 
 const lines = (...rows: string[]) => rows.join('\n');
 

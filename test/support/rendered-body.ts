@@ -30,9 +30,26 @@ export async function renderBody(mdx: string): Promise<string> {
   return renderToStaticMarkup(renderMdx(doc.code, mdxComponents));
 }
 
-/** What html-validate says of a page whose <main> is the article's title and this body. */
-export async function invalidHtml(body: string): Promise<string[]> {
-  const page = `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><h1>Title</h1>${body}</main></body></html>`;
+/**
+ * What html-validate says of a page whose <main> is this body, after the article's title
+ * unless `title: false` (a body checked on its own, as an editor's component is).
+ */
+export async function invalidHtml(body: string, { title = true } = {}): Promise<string[]> {
+  const heading = title ? '<h1>Title</h1>' : '';
+  const page = `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main>${heading}${body}</main></body></html>`;
   const report = await validator.validateString(page);
   return report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+}
+
+export type Rendered = { problems: string[]; html: string; invalid: string[] };
+
+/** A body through the content build and the renderer, and the page through html-validate. */
+export async function buildAndValidate(mdx: string): Promise<Rendered> {
+  const doc = await compileDocument(mdx);
+  if (doc.code === null) {
+    const problems = doc.problems.map((p) => `line ${p.line}: ${p.problem}; ${p.fix}`);
+    return { problems, html: '', invalid: [] };
+  }
+  const html = renderToStaticMarkup(renderMdx(doc.code, mdxComponents));
+  return { problems: [], html, invalid: await invalidHtml(html) };
 }

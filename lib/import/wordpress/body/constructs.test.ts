@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertBody } from './convert';
-import { buildAndValidate } from './render-check';
+import { buildAndValidate } from '@/test/support/rendered-body';
 import { OLD_SITE, testContext } from './test-context';
 import type { BodyContext, ConvertedBody } from './types';
 

@@ -6,7 +6,7 @@ import { convertBody } from './convert';
 import { textOf } from './hast';
 import { escapeText } from './html';
 import { LostList } from './lost';
-import { buildAndValidate } from './render-check';
+import { buildAndValidate } from '@/test/support/rendered-body';
 import { replaceShortcodes } from './shortcodes';
 import { OLD_SITE, testContext } from './test-context';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertInPieces } from './convert';
 import { splitClassic, splitHtml } from './pieces';
-import { buildAndValidate } from './render-check';
+import { buildAndValidate } from '@/test/support/rendered-body';
 import { testContext } from './test-context';
 
 describe('splitHtml', () => {

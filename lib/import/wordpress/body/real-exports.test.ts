@@ -3,7 +3,7 @@ import { readWxrFile } from '../reader';
 import type { WxrItem } from '../schema';
 import { fixture } from '@/test/support/wordpress-exports';
 import { convertBody } from './convert';
-import { buildAndValidate } from './render-check';
+import { buildAndValidate } from '@/test/support/rendered-body';
 import type { BodyContext, PictureInfo } from './types';
 
 /**

@@ -14,6 +14,16 @@ const ESM_WORDS: Unsafe[] = [
 ];
 
 /**
+ * Made once: the writer compiles each extension's unsafe patterns into expressions it keeps on
+ * the pattern objects, so extensions made anew for every body compiled them all for each one.
+ */
+const EXTENSIONS = [
+  gfmToMarkdown({ tablePipeAlign: false }),
+  mdxToMarkdown(),
+  { unsafe: ESM_WORDS },
+];
+
+/**
  * The tree as MDX in the house style (the style guide's `-` lists, `***` rules, fenced code),
  * every link written `[words](address)`: MDX has no `<https://…>` autolinks, it reads `<` as
  * the start of a tag.
@@ -28,6 +38,6 @@ export function toMdx(tree: Root): string {
     fences: true,
     listItemIndent: 'one',
     resourceLink: true,
-    extensions: [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown(), { unsafe: ESM_WORDS }],
+    extensions: EXTENSIONS,
   });
 }
