@@ -139,3 +139,37 @@ export function attributeChunk(code, map) {
   modules.sort((a, b) => b.raw - a.raw);
   return { total, above, modules };
 }
+
+/**
+ * Where a generated position comes from: a function of (line, column), both 0-based as V8's CPU
+ * profiles give them, returning the source's path, or undefined where the map says nothing (a
+ * position before the line's first mapping, or a segment without a source).
+ */
+export function sourceAt(map) {
+  let sourceIndex = 0;
+  const lines = map.mappings.split(';').map((text) => {
+    const segments = [];
+    let column = 0;
+    for (const segment of text ? text.split(',') : []) {
+      const [dColumn = 0, dSource] = decodeSegment(segment);
+      column += dColumn;
+      if (dSource !== undefined) sourceIndex += dSource;
+      segments.push({ column, source: dSource === undefined ? undefined : sourceIndex });
+    }
+    return segments;
+  });
+  return (line, column) => {
+    const segments = lines[line] ?? [];
+    let low = 0;
+    let high = segments.length - 1;
+    let found;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (segments[mid].column <= column) {
+        found = segments[mid];
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found?.source === undefined ? undefined : map.sources[found.source];
+  };
+}

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { attributeChunk, isRuntimeSource, shortName } from '../bench/js-attribution.mjs';
+import { attributeChunk, isRuntimeSource, shortName, sourceAt } from '../bench/js-attribution.mjs';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -107,5 +107,35 @@ describe('attributeChunk', () => {
     const withTrailer = `${code}\n//# sourceMappingURL=x.js.map`;
     const result = attributeChunk(withTrailer, map);
     expect(result.above).toBe(gzip(withTrailer) - gzip('\n//# sourceMappingURL=x.js.map'));
+  });
+});
+
+describe('sourceAt', () => {
+  it('finds the source of a position on the first line, at and between segment starts', () => {
+    const { map } = chunk(
+      [NEXT, OURS],
+      [
+        [0, 'a'.repeat(40)],
+        [1, 'b'.repeat(20)],
+      ],
+    );
+    const at = sourceAt(map);
+    expect(at(0, 0)).toBe(NEXT);
+    expect(at(0, 39)).toBe(NEXT);
+    expect(at(0, 40)).toBe(OURS);
+    expect(at(0, 5000)).toBe(OURS);
+  });
+
+  it('carries the source index across lines, resets the column, and says nothing where unmapped', () => {
+    // Line 0: column 0 from source 1. Line 1: columns 0–9 unmapped, column 10 from source 0
+    // (index relative to the last line's), column 30 a segment without a source.
+    const mappings = `${vlq(0)}${vlq(1)}${vlq(0)}${vlq(0)};${vlq(10)}${vlq(-1)}${vlq(0)}${vlq(0)},${vlq(20)}`;
+    const at = sourceAt({ version: 3, sources: [NEXT, OURS], mappings });
+    expect(at(0, 3)).toBe(OURS);
+    expect(at(1, 9)).toBeUndefined();
+    expect(at(1, 10)).toBe(NEXT);
+    expect(at(1, 29)).toBe(NEXT);
+    expect(at(1, 30)).toBeUndefined();
+    expect(at(7, 0)).toBeUndefined();
   });
 });
