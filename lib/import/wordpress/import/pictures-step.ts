@@ -2,6 +2,7 @@ import path from 'node:path';
 import { obtainPictures, type ObtainOptions, type ObtainResult } from '../pictures/obtain';
 import { sitePathFor } from '../pictures/site-path';
 import { uploadsRootsOf } from '../pictures/uploads-url';
+import { picturePathFrom, type PictureTable } from './body-tables';
 import type { Collected } from './collect';
 import type { Plan } from './plan';
 import type { Loss } from './report';
@@ -17,6 +18,8 @@ export type PicturesBrought = {
   paths: Map<string, string>;
   /** The site path of any address of a picture that came across (a body's own spelling of it too). */
   picturePath: (url: string) => string | null;
+  /** The same as data, for the threads that convert bodies. */
+  table: PictureTable;
   losses: Loss[];
 };
 
@@ -87,9 +90,6 @@ export async function bringPictures(input: {
       title: url,
       lost: `the picture could not be had: ${reason}`,
     }));
-  const picturePath = (url: string) => {
-    const sitePath = sitePathFor(url, siteUrl, roots);
-    return sitePath !== null && had.has(sitePath) ? sitePath : null;
-  };
-  return { result, paths, picturePath, losses };
+  const table: PictureTable = { roots, had };
+  return { result, paths, picturePath: picturePathFrom(siteUrl, table), table, losses };
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kysely } from 'kysely';
 import type { Database } from '@/lib/comments/types';
-import { convertBody } from '../body/convert';
 import { importComments, type CommentImportReport, type PostComments } from '../comments';
 import { WxrReadError } from '../errors';
 import { readWxrFile } from '../reader';
@@ -12,7 +11,8 @@ import { attachedByPost, collect, type Collected } from './collect';
 import { loadManifest, redirectedElsewhere, scanExisting } from './existing';
 import { Handoff } from './handoff';
 import { MANIFEST_FILE, manifestText, previousIds, type Manifest } from './manifest';
-import { oldPath, oldSite } from './old-paths';
+import { oldSite } from './old-paths';
+import type { BodyPoolOptions } from './body-pool';
 import { convertItems } from './pass2';
 import { bringPictures, type PictureOptions } from './pictures-step';
 import { makePlan, type Plan } from './plan';
@@ -41,6 +41,8 @@ export type ImportOptions = {
   dryRun?: boolean;
   force?: boolean;
   pictures?: PictureOptions;
+  /** Threads converting bodies (default: one per core, none for a small export). */
+  bodies?: BodyPoolOptions;
   now?: Date;
 };
 
@@ -111,12 +113,6 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     // The comment import writes once this gate opens: after the files are in place.
     const gate = deferred();
     const attached = attachedByPost(collected.attachments);
-    // A link to another post of the old site leads straight to where it is now.
-    const site = oldSite(siteUrl);
-    const newAddress = (old: string) => {
-      const from = oldPath(old, site);
-      return (from !== null && redirects.resolve(from)) || null;
-    };
     try {
       await convertItems({
         exportFile: options.exportFile,
@@ -124,20 +120,17 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
         writer,
         report,
         comments: handoff,
-        context: {
-          collected,
-          now,
-          picturePath: pictures.picturePath,
-          convert: (item) =>
-            convertBody(item.content, {
-              attachments: collected.attachments,
-              picturePath: pictures.picturePath,
-              siteUrl,
-              footnotes: item.meta.find((entry) => entry.key === 'footnotes')?.value,
-              attached: attached.get(item.postId) ?? [],
-              newAddress,
-            }),
+        context: { collected, now, picturePath: pictures.picturePath },
+        // A link to another post of the old site leads straight to where it is now: the
+        // redirects are the table of where everything went.
+        bodies: {
+          siteUrl,
+          attachments: collected.attachments,
+          pictures: pictures.table,
+          redirects: redirects.map,
         },
+        attached,
+        ...(options.bodies ? { pool: options.bodies } : {}),
       });
       // No more comments: the comment import may finish reading, then waits at the gate.
       handoff?.close(gate.promise);
