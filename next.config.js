@@ -99,6 +99,22 @@ const nextConfig = {
   // Next strips a trailing `.rsc` before proxy.ts sees a path, then routes the path with it:
   // `/world/<real slug>.rsc` would render and cache a 404 (docs/decisions/011).
   redirects: async () => [{ source: '/:path*.rsc', destination: '/:path*', permanent: true }],
+  // Pages three folders deep and more (lib/routing/nested-pages.ts): once every route in app/
+  // has had its chance, a path of three segments or more is rendered by app/nested-page/[...path]
+  // (proxy.ts has refused it already unless it is such a page). Not a rewrite from proxy.ts:
+  // Next makes that relative to an origin of its own, which is not the proxy's when the server
+  // listens on an address (`-H 127.0.0.1`), and then sends the request off as an external one.
+  // Next's own paths stay Next's: /_next/static/%ZZ/x must not reach a page.
+  rewrites: async () => ({
+    beforeFiles: [],
+    afterFiles: [],
+    fallback: [
+      {
+        source: '/:first((?!_next$|nested-page$)[^/]+)/:second/:rest+',
+        destination: '/nested-page/:first/:second/:rest+',
+      },
+    ],
+  }),
   // Later rules win where two match: `/world/feed.xml` is a feed, not an article.
   async headers() {
     return [

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { decideHost } from '@/lib/routing/admin-host';
 import { searchThrottle } from '@/lib/content/search/throttle';
 import { checkRequestBody } from '@/lib/routing/body-check';
-import { decideRoute, renderedAt } from '@/lib/routing/decide';
+import { decideRoute } from '@/lib/routing/decide';
 import {
   adminHostNotFoundResponse,
   adminHostPolicy,
@@ -75,18 +75,12 @@ function publicRoute(request: NextRequest, pathname: string): NextResponse {
 /** The route table's answer: through to Next, or undefined for an address that names nothing. */
 function siteRoute(request: NextRequest, pathname: string): NextResponse | undefined {
   const routes = siteRoutes();
-  if (!routes) return through(request, pathname);
+  if (!routes) return NextResponse.next();
   const decision = decideRoute(pathname, routes);
-  if (decision === 'allow') return through(request, pathname);
-  if (decision === 'preview' && previewCookie(request)) return through(request, pathname);
+  if (decision === 'allow') return NextResponse.next();
+  if (decision === 'preview' && previewCookie(request)) return NextResponse.next();
   if (isPublicFile(pathname)) return NextResponse.next();
   return undefined;
-}
-
-/** On to Next: at the address itself, or where a page three folders deep is rendered. */
-function through(request: NextRequest, pathname: string): NextResponse {
-  const at = renderedAt(pathname);
-  return at ? NextResponse.rewrite(new URL(at, request.url)) : NextResponse.next();
 }
 
 export const config = {

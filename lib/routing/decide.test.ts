@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { decideRoute, pathSegments, renderedAt, RULES } from './decide';
+import { decideRoute, pathSegments, RULES } from './decide';
 import { routeTable } from './route-table';
 import type { RoutesFile } from './routes-file';
 
@@ -225,19 +225,6 @@ function appRoutes(dir: string, prefix = ''): string[] {
   }
   return routes;
 }
-
-it('renders a page three folders deep at its own route, and nothing else elsewhere', () => {
-  expect(renderedAt('/about/team/editors')).toBe('/nested-page/about/team/editors');
-  expect(renderedAt('/a/b/c/d')).toBe('/nested-page/a/b/c/d');
-  for (const pathname of [
-    '/about',
-    '/about/team',
-    '/world/kim/comment',
-    '/tags/x/page/2',
-    '/%ZZ/a/b',
-  ])
-    expect(renderedAt(pathname), pathname).toBeUndefined();
-});
 
 it('knows every route in app/: a new route must say here what makes its paths real', () => {
   const known = new Set(RULES.map((rule) => rule.route));

@@ -100,7 +100,7 @@ export const RULES: Rule[] = [
         : 'not-found',
   },
   // Pages three deep and more (/about/team/editors); shorter ones are under the two above.
-  // No route in app/ has this address: the proxy rewrites it to the one below.
+  // No route in app/ has this address: next.config.js rewrites it to the one below.
   {
     route: DEEP_PAGE_ROUTE,
     decide: (p, t) => page(`${p('section')}/${p('slug')}/${p('path')}`, t),
@@ -217,13 +217,4 @@ export function decideRoute(pathname: string, table: RouteTable): RouteDecision 
   const segments = pathSegments(pathname);
   const match = segments && matchRoute(segments);
   return match ? match.decide(match.param, table) : 'not-found';
-}
-
-/** Where Next renders an address the proxy let through: the address itself, or a deep page's. */
-export function renderedAt(pathname: string): string | undefined {
-  const segments = pathSegments(pathname);
-  if (!segments || segments.length < 3) return undefined;
-  return matchRoute(segments)?.route === DEEP_PAGE_ROUTE
-    ? `${NESTED_PAGE_PREFIX}${pathname}`
-    : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * Pages three folders deep and more (content/pages/about/team/editors.mdx) are rendered by
- * app/nested-page/[...path]: the proxy rewrites their public address there. A catch-all under
+ * app/nested-page/[...path]: next.config.js rewrites their public address there. A catch-all under
  * the section routes (/[section]/[slug]/[...path]) would also catch Next's own file paths
  * (/_next/static/<a>/<b>), which the proxy never sees, so an undecodable one was a 500
  * (e2e/malformed.spec.ts); a route under a literal folder cannot. Readers never see the

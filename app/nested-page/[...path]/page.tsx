@@ -8,7 +8,7 @@ import { pageMetadata } from '@/lib/seo/page-metadata';
 
 /**
  * The newsroom's own pages three folders deep and more (content/pages/about/team/editors.mdx:
- * /about/team/editors), which the proxy rewrites here (lib/routing/nested-pages.ts); shorter
+ * /about/team/editors), which next.config.js rewrites here (lib/routing/nested-pages.ts); shorter
  * paths are rendered by the section and article routes.
  */
 export const dynamicParams = true;
