@@ -3,6 +3,7 @@ import type { PluggableList } from 'unified';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeTableRegions } from './rehype-table-regions';
 import { remarkCheckMdx, type MdxProblem } from './remark-check-mdx';
 
@@ -46,6 +47,7 @@ export function mdxPlugins(report?: (problem: MdxProblem) => void): {
         },
       ],
       rehypeTableRegions,
+      rehypeCodeBlocks,
     ],
   };
 }

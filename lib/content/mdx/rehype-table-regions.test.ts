@@ -31,6 +31,13 @@ describe('rehypeTableRegions', () => {
     expect(out).toContain('<td>1</td>');
   });
 
+  it('makes an empty header cell (the corner above row names) an ordinary cell', () => {
+    const out = html('|  | 2025 | ![Trend](/t.png) |\n| - | - | - |\n| Rail | 3 | 4 |\n');
+    expect(out).toMatch(/<thead>\s*<tr>\s*<td><\/td>\s*<th scope="col">2025<\/th>/);
+    expect(out).toContain('<th scope="col"><img src="/t.png" alt="Trend"></th>');
+    expect(out).not.toMatch(/<th[^>]*>\s*<\/th>/);
+  });
+
   it('numbers tables that have no heading before them', () => {
     const out = html(`${table('A')}\ntext\n\n${table('B')}`);
     expect(names(out)).toEqual(['Table 1', 'Table 2']);
@@ -137,6 +144,26 @@ describe.each([1732, 8])('Theme Unit Test post %i, imported', (postId) => {
     const regions = names(out).filter((name) => name.startsWith('Table'));
     expect(regions.length).toBeGreaterThanOrEqual(2);
     expect(new Set(regions).size).toBe(regions.length);
+    expect(await invalidHtml(out)).toEqual([]);
+  });
+});
+
+/**
+ * "Markup: HTML Tags and Formatting" has a table whose header row has an empty cell, and a
+ * poem in <pre> wider than a phone: no empty header cell, and the <pre> reachable by keyboard.
+ */
+describe('Theme Unit Test “Markup: HTML Tags and Formatting”, imported', () => {
+  it('has no empty header cell and a focusable preformatted block', async () => {
+    const item = theme.find((each) => each.title === 'Markup: HTML Tags and Formatting');
+    expect(item).toBeDefined();
+    const { mdx } = convertBody(item?.content ?? '', {
+      attachments: new Map(),
+      picturePath: () => null,
+      siteUrl: 'https://wpthemetestdata.wordpress.com',
+    });
+    const out = await renderBody(mdx);
+    expect(out).toContain('<pre tabindex="0">');
+    expect(out).not.toMatch(/<th[^>]*>\s*<\/th>/);
     expect(await invalidHtml(out)).toEqual([]);
   });
 });

@@ -111,13 +111,26 @@ export function rehypeTableRegions() {
   };
 }
 
+/** Whether a cell says anything: words, or a picture with a description. */
+const saysSomething = (node: Node): boolean =>
+  textOf(node).trim() !== '' ||
+  (isElement(node, 'img') && String(node.properties.alt ?? '').trim() !== '') ||
+  (node.children ?? []).some(saysSomething);
+
+/**
+ * Header cells get `scope="col"`. A Markdown table's first row is all header cells, so the empty
+ * corner above a column of row names (`| | 2025 | 2026 |`) would be a header naming nothing,
+ * read out as a blank column name (axe: empty-table-header): it becomes an ordinary cell.
+ */
 function scopeHeaderCells(table: Element) {
   for (const section of table.children) {
     if (!isElement(section, 'thead')) continue;
     for (const row of section.children) {
       if (row.type !== 'element') continue;
       for (const cell of row.children) {
-        if (isElement(cell, 'th')) cell.properties.scope = 'col';
+        if (!isElement(cell, 'th')) continue;
+        if (saysSomething(cell)) cell.properties.scope = 'col';
+        else cell.tagName = 'td';
       }
     }
   }
