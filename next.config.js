@@ -110,7 +110,7 @@ const nextConfig = {
     afterFiles: [],
     fallback: [
       {
-        source: '/:first((?!_next$|nested-page$)[^/]+)/:second/:rest+',
+        source: '/:first((?!(?:_next|nested-page)(?:/|$))[^/]+)/:second/:rest+',
         destination: '/nested-page/:first/:second/:rest+',
       },
     ],

@@ -88,5 +88,8 @@ export const config = {
     // Not Next's own files (scripts, styles, optimised images, development tools). The front
     // page too: with ADMIN_ORIGIN the admin host must not render it (docs/decisions/019).
     '/((?!_next/|__nextjs).*)',
+    // Except a path of Next's with a percent sign, which no file of Next's has: the routes would
+    // decode it, and an undecodable one (/_next/%ZZ) was a 500; here it is a 404.
+    '/_next/:rest(.*%.*)',
   ],
 };

@@ -97,6 +97,9 @@ const SEGMENT_ROUTES = [
   '/_next/image?url={}&w=64&q=75',
   '/_next/image?url=/logo.png&w={}&q={}',
   '/_next/static/{}',
+  '/_next/{}',
+  '/_next/static/{}/x',
+  '/about/team/{}',
 ];
 
 /** Routes without a parameter, which still receive query strings. */
