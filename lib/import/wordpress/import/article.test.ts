@@ -74,6 +74,26 @@ describe('articleFile', () => {
     expect(made.lost.join()).toMatch(/its title \(it had none\)/);
   });
 
+  it('makes the standfirst from running text, not headings, tables or code, unless there is nothing else', async () => {
+    const item = await itemOf({
+      id: 7,
+      title: 'Markup',
+      slug: 'markup',
+      content:
+        '<h1>Header one</h1><h2>Header two</h2><table><tr><td>Cell</td></tr></table><pre>code</pre><p>Stay hungry. Stay foolish.</p>',
+    });
+    expect(fields(articleFile(item, plan, author, context()).text).dek).toBe(
+      'Stay hungry. Stay foolish.',
+    );
+    const headings = await itemOf({
+      id: 8,
+      title: 'H',
+      slug: 'h',
+      content: '<h2>Only a heading</h2>',
+    });
+    expect(fields(articleFile(headings, plan, author, context()).text).dek).toBe('Only a heading');
+  });
+
   it('takes the featured picture as the hero, with its caption, and a description when it has none', async () => {
     const item = await itemOf({
       id: 7,

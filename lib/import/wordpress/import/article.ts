@@ -43,7 +43,10 @@ export function titleFor(item: WxrItem, kind: string, lost: string[]): string {
 export function dekFor(item: WxrItem, title: string): string {
   const excerpt = plainText(item.excerpt, 1_000);
   if (excerpt) return excerpt;
-  const text = plainText(item.content, 2 * DEK_FROM_TEXT);
+  // A standfirst from the text reads like one: the opening prose, not "Headings Header one …".
+  const text =
+    plainText(item.content, 2 * DEK_FROM_TEXT, { prose: true }) ||
+    plainText(item.content, 2 * DEK_FROM_TEXT);
   return text ? firstSentences(text, DEK_FROM_TEXT) : title;
 }
 

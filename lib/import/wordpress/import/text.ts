@@ -57,14 +57,20 @@ const SHORTCODE = /\[\/?[A-Za-z][\w-]*(?:\s[^\]]*)?\]/g;
 /** Characters of HTML read for a standfirst or a title: the first sentences are enough. */
 const READ_AHEAD = 20_000;
 
+/** Besides those, what a standfirst taken from the text leaves out: it is prose, not parts. */
+const NOT_PROSE = new Set([
+  ...SKIPPED,
+  ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'pre', 'figcaption'],
+]);
+
 /** The words of a slice of HTML, whitespace as the source has it. */
-function words(html: string): string {
+function words(html: string, skipped: ReadonlySet<string> = SKIPPED): string {
   const tree = fromHtml(html.replace(SHORTCODE, ' '), { fragment: true });
   const parts: string[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'text') parts.push(node.value);
     else if (node.type === 'element') {
-      if (SKIPPED.has(node.tagName)) return;
+      if (skipped.has(node.tagName)) return;
       const block = BREAKS.test(node.tagName);
       if (block) parts.push(' ');
       for (const child of node.children) walk(child);
@@ -80,13 +86,15 @@ function words(html: string): string {
  * tags, comments (block delimiters), shortcodes and scripts gone, entities decoded,
  * whitespace collapsed. It is for a standfirst or a title, never a whole body: it reads a few
  * times `max` characters of HTML, more only when those hold too few words, and never more
- * than the first 20,000 (parsing HTML is what an import spends most of its time on).
+ * than the first 20,000 (parsing HTML is what an import spends most of its time on). With
+ * `prose`, only running text: no headings, tables, code or captions.
  */
-export function plainText(html: string, max = 2_000): string {
+export function plainText(html: string, max = 2_000, { prose = false } = {}): string {
+  const skipped = prose ? NOT_PROSE : SKIPPED;
   const first = Math.min(READ_AHEAD, 4 * max + 1_000);
-  let text = cleanLine(words(html.slice(0, first)), max + 1);
+  let text = cleanLine(words(html.slice(0, first), skipped), max + 1);
   if (text.length <= max && html.length > first)
-    text = cleanLine(words(html.slice(0, READ_AHEAD)), max + 1);
+    text = cleanLine(words(html.slice(0, READ_AHEAD), skipped), max + 1);
   return bound(text, max);
 }
 
