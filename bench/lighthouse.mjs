@@ -5,88 +5,56 @@
 // `--headless=new --no-sandbox`) on the article, front and section pages by default, after one
 // uncounted warm-up run a page. Reports go to bench/.scratch/lighthouse/; a summary line a page
 // to bench/.scratch/lighthouse-results.jsonl.
-import { execFile } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+//
+// Side by side with another site (issue 20), already serving at its address:
+//   node bench/lighthouse.mjs --other http://127.0.0.1:3600 --other-paths /blog/x,/ \
+//     [--other-name TN] [--runs 5] [path …]
+// alternates our pages and theirs round by round (one uncounted warm-up each first; default 5
+// rounds) and prints both sides' medians in one table, also written to
+// bench/.scratch/lighthouse-side-by-side.json and .md. bench/tn-starter.sh builds and serves
+// tailwind-nextjs-starter-blog for this.
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { startNext } from '../test/support/server.mjs';
-import { benchTools } from './tools.mjs';
-
-benchTools();
+import {
+  chromePath,
+  figures,
+  lighthouseVersion as version,
+  medians,
+  pageName,
+  runLighthouse,
+} from './lighthouse-run.mjs';
+import { sideBySide } from './lighthouse-side-by-side.mjs';
 
 const { values, positionals: paths } = parseArgs({
-  // --dir: another checkout's build (a scratch copy with content/ads.yaml: node bench/ads.mjs).
-  options: { runs: { type: 'string', default: '3' }, dir: { type: 'string' } },
+  options: {
+    runs: { type: 'string' },
+    // --dir: another checkout's build (a scratch copy with content/ads.yaml: node bench/ads.mjs).
+    dir: { type: 'string' },
+    other: { type: 'string' },
+    'other-paths': { type: 'string', default: '/' },
+    'other-name': { type: 'string', default: 'other' },
+  },
   allowPositionals: true,
 });
-const runs = Number(values.runs);
+const runs = Number(values.runs ?? (values.other ? 5 : 3));
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a whole number, not ${values.runs}`);
 const pages = paths.length ? paths : ['/world/kim-new-year-message-putin-alliance', '/', '/world'];
 const port = 3520;
 const base = `http://127.0.0.1:${port}`;
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'bench', '.scratch', 'lighthouse');
-const require = createRequire(import.meta.url);
-const lighthouseCli = path.join(
-  path.dirname(require.resolve('lighthouse/package.json')),
-  'cli',
-  'index.js',
-);
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const version = JSON.parse(
-  readFileSync(require.resolve('lighthouse/package.json'), 'utf8'),
-).version;
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 /** One Lighthouse run in a fresh browser; the figures this benchmark reports. */
 async function lighthouse(pagePath, run) {
-  const name = pagePath === '/' ? 'front' : pagePath.slice(1).replace(/\W+/g, '-');
-  const file = path.join(out, `${name}-${run}.json`);
-  await promisify(execFile)(
-    process.execPath,
-    [
-      lighthouseCli,
-      base + pagePath,
-      '--output=json',
-      `--output-path=${file}`,
-      '--chrome-flags=--headless=new --no-sandbox',
-      '--quiet',
-    ],
-    { env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  const score = (id) => Math.round((report.categories[id]?.score ?? NaN) * 100);
-  const audit = (id) => report.audits[id]?.numericValue ?? NaN;
-  // Weighted audits that cost points, with their scores, to say what falls short and why.
-  const failing = Object.fromEntries(
-    Object.values(report.categories).flatMap((category) =>
-      category.auditRefs
-        .filter((ref) => ref.weight > 0)
-        .map((ref) => report.audits[ref.id])
-        .filter((a) => a && a.score !== null && a.score < 1)
-        .map((a) => [a.id, a.score]),
-    ),
-  );
-  return {
-    performance: score('performance'),
-    accessibility: score('accessibility'),
-    bestPractices: score('best-practices'),
-    seo: score('seo'),
-    cls: Number(audit('cumulative-layout-shift').toFixed(3)),
-    lcpMs: Math.round(audit('largest-contentful-paint')),
-    tbtMs: Math.round(audit('total-blocking-time')),
-    fcpMs: Math.round(audit('first-contentful-paint')),
-    failing,
-  };
+  const file = path.join(out, `${pageName(pagePath)}-${run}.json`);
+  return figures(await runLighthouse(base + pagePath, file));
 }
 
 const row = (label, r) =>
@@ -109,6 +77,35 @@ const server = await startNext({
   readyPath: pages[0],
 });
 try {
+  if (values.other) {
+    const other = new URL(values.other);
+    const otherPages = values['other-paths']
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    if (otherPages.some((p) => !p.startsWith('/')))
+      throw new Error('--other-paths: paths start with /');
+    const answer = await fetch(other.origin + otherPages[0]).catch(() => undefined);
+    if (!answer?.ok)
+      throw new Error(
+        `--other: ${other.origin}${otherPages[0]} does not answer 200; is it serving?`,
+      );
+    await sideBySide({
+      sites: [
+        { name: 'Masthead', base, pages },
+        { name: values['other-name'], base: other.origin, pages: otherPages },
+      ],
+      rounds: runs,
+      out,
+      summaryFile: path.join(root, 'bench', '.scratch', 'lighthouse-side-by-side.json'),
+    });
+  } else await singleSite();
+} finally {
+  await server.stop();
+}
+
+/** Each page `runs` times in a row, every run's figures and the medians. */
+async function singleSite() {
   // Lighthouse should meet a warm server: route code loaded, and the optimised images it asks
   // for already encoded (the first AVIF encode of a picture takes seconds). So one run a page
   // first, not counted.
@@ -124,17 +121,7 @@ try {
   for (const pagePath of pages) {
     const results = [];
     for (let run = 1; run <= runs; run++) results.push(await lighthouse(pagePath, run));
-    const keys = [
-      'performance',
-      'accessibility',
-      'bestPractices',
-      'seo',
-      'cls',
-      'lcpMs',
-      'tbtMs',
-      'fcpMs',
-    ];
-    const mid = Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))]));
+    const mid = medians(results);
     console.log(`\n${pagePath}`);
     console.log('run      perf  a11y  best  seo    CLS LCP(ms) TBT(ms) FCP(ms)');
     results.forEach((r, i) => console.log(row(`${i + 1}`, r)));
@@ -154,6 +141,4 @@ try {
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
-} finally {
-  await server.stop();
 }
