@@ -1,16 +1,20 @@
 import path from 'node:path';
-import { obtainPictures, type ObtainOptions, type ObtainResult } from '../pictures/obtain';
+import type { ObtainOptions, ObtainResult } from '../pictures/obtain';
 import { sitePathFor } from '../pictures/site-path';
 import { uploadsRootsOf } from '../pictures/uploads-url';
 import { picturePathFrom, type PictureTable } from './body-tables';
 import type { Collected } from './collect';
+import { obtainInThreads } from './pictures-threads';
 import type { Plan } from './plan';
 import type { Loss } from './report';
 
 export type PictureOptions = Pick<
   ObtainOptions,
   'uploadsDir' | 'privateHosts' | 'fetchTimeoutMs' | 'concurrency' | 'maxBytes'
->;
+> & {
+  /** Threads copying from an uploads copy (default: one per core for a large one). */
+  threads?: number;
+};
 
 export type PicturesBrought = {
   result: ObtainResult;
@@ -65,15 +69,20 @@ export async function bringPictures(input: {
       .filter(([file]) => file.startsWith('public/'))
       .map(([file, hash]) => [file.slice('public'.length), hash]),
   );
-  const result = await obtainPictures(items, {
-    ...input.options,
-    publicDir: path.join(input.root, 'public'),
-    stagingDir: path.join(input.stagingFiles, 'public'),
-    siteUrl,
-    uploadsRoots: roots,
-    force: input.force,
-    previous,
-  });
+  const { threads, ...options } = input.options;
+  const result = await obtainInThreads(
+    items,
+    {
+      ...options,
+      publicDir: path.join(input.root, 'public'),
+      stagingDir: path.join(input.stagingFiles, 'public'),
+      siteUrl,
+      uploadsRoots: roots,
+      force: input.force,
+      previous,
+    },
+    threads,
+  );
   const had = new Set([
     ...result.obtained,
     ...result.present,
