@@ -141,9 +141,11 @@ export function attributeChunk(code, map) {
 }
 
 /**
- * Where a generated position comes from: a function of (line, column), both 0-based as V8's CPU
- * profiles give them, returning the source's path, or undefined where the map says nothing (a
- * position before the line's first mapping, or a segment without a source).
+ * Where a function at a generated position comes from: a function of (line, column), both
+ * 0-based as V8's CPU profiles give a function's start, returning a source path or undefined.
+ * The segment starting at or next after the column on its line wins, else the one before it: a
+ * bundler's module wrapper (Turbopack's `id, e => {`) is unmapped, and the function that starts
+ * there is the module's own code that follows, not the module before.
  */
 export function sourceAt(map) {
   let sourceIndex = 0;
@@ -160,16 +162,15 @@ export function sourceAt(map) {
   });
   return (line, column) => {
     const segments = lines[line] ?? [];
+    // The first segment at or after the column (binary search), else the last one before it.
     let low = 0;
-    let high = segments.length - 1;
-    let found;
-    while (low <= high) {
+    let high = segments.length;
+    while (low < high) {
       const mid = (low + high) >> 1;
-      if (segments[mid].column <= column) {
-        found = segments[mid];
-        low = mid + 1;
-      } else high = mid - 1;
+      if (segments[mid].column < column) low = mid + 1;
+      else high = mid;
     }
+    const found = segments[low] ?? segments[low - 1];
     return found?.source === undefined ? undefined : map.sources[found.source];
   };
 }

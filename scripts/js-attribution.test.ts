@@ -111,7 +111,7 @@ describe('attributeChunk', () => {
 });
 
 describe('sourceAt', () => {
-  it('finds the source of a position on the first line, at and between segment starts', () => {
+  it('names the source of a function starting at or between segment starts', () => {
     const { map } = chunk(
       [NEXT, OURS],
       [
@@ -121,20 +121,22 @@ describe('sourceAt', () => {
     );
     const at = sourceAt(map);
     expect(at(0, 0)).toBe(NEXT);
-    expect(at(0, 39)).toBe(NEXT);
     expect(at(0, 40)).toBe(OURS);
+    // Between starts: the code that follows, as a function begins in a wrapper left unmapped.
+    expect(at(0, 39)).toBe(OURS);
+    // Past the last segment of the line: the one before.
     expect(at(0, 5000)).toBe(OURS);
   });
 
   it('carries the source index across lines, resets the column, and says nothing where unmapped', () => {
-    // Line 0: column 0 from source 1. Line 1: columns 0–9 unmapped, column 10 from source 0
-    // (index relative to the last line's), column 30 a segment without a source.
+    // Line 0: column 0 from source 1. Line 1: column 10 from source 0 (index relative to the
+    // last line's), column 30 a segment without a source.
     const mappings = `${vlq(0)}${vlq(1)}${vlq(0)}${vlq(0)};${vlq(10)}${vlq(-1)}${vlq(0)}${vlq(0)},${vlq(20)}`;
     const at = sourceAt({ version: 3, sources: [NEXT, OURS], mappings });
     expect(at(0, 3)).toBe(OURS);
-    expect(at(1, 9)).toBeUndefined();
+    expect(at(1, 4)).toBe(NEXT);
     expect(at(1, 10)).toBe(NEXT);
-    expect(at(1, 29)).toBe(NEXT);
+    expect(at(1, 29)).toBeUndefined();
     expect(at(1, 30)).toBeUndefined();
     expect(at(7, 0)).toBeUndefined();
   });

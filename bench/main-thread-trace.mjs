@@ -1,0 +1,209 @@
+// Where a page's main thread goes, from a Chrome trace with V8's CPU samples in it (Lighthouse's
+// --save-assets trace, with --additional-trace-categories=disabled-by-default-v8.cpu_profiler).
+// Pure functions over the parsed trace; bench/main-thread.mjs runs Lighthouse and prints.
+import { isRuntimeSource, packageOf, shortName } from './js-attribution.mjs';
+
+/** Lighthouse's mobile CPU slowdown: what the observed time becomes on its simulated phone. */
+export const CPU_SLOWDOWN = 4;
+/** A task blocks for whatever it lasts past 50 ms (Total Blocking Time's definition). */
+const BLOCKING_FROM_MS = 50;
+
+const TURBOPACK = 'Turbopack module runtime';
+
+/**
+ * The kind of code a source (a source map's `sources` entry) is. React DOM, the RSC decoder and
+ * the scheduler are told apart from the rest of Next, because each is a different remedy.
+ */
+export function bucketOfSource(source) {
+  if (source.includes('[turbopack]/')) return TURBOPACK;
+  if (/react-server-dom/.test(source)) return 'RSC payload decode (react-server-dom)';
+  if (/react-dom/.test(source)) return 'React DOM';
+  if (/[/]scheduler[/]/.test(source)) return 'React scheduler';
+  const pkg = packageOf(source);
+  if (/[/]compiled[/]react[/]/.test(source) || pkg === 'react') return 'React';
+  if (pkg === 'next' || pkg?.startsWith('@next/')) return 'Next.js (router, app bootstrap)';
+  if (isRuntimeSource(source)) return 'Next.js (router, app bootstrap)';
+  if (pkg) return `library: ${pkg}`;
+  return `ours: ${shortName(source)}`;
+}
+
+/** V8's pseudo-frames: what the renderer did outside JavaScript. */
+const PSEUDO = {
+  '(program)': 'browser: HTML, style, layout, paint (not JS)',
+  '(garbage collector)': 'garbage collection',
+};
+
+/**
+ * The page's main thread: the renderer thread where the navigation to an http(s) address started
+ * (Chrome may commit the page in another process than the about:blank it began with), with the
+ * trace time of its first contentful paint, where Total Blocking Time starts counting.
+ */
+export function mainThread(events) {
+  const navigation = events.find(
+    (e) =>
+      e.name === 'navigationStart' &&
+      e.args?.data?.isOutermostMainFrame &&
+      /^https?:/.test(e.args.data.documentLoaderURL ?? ''),
+  );
+  if (!navigation) throw new Error('trace: no navigation of the main frame to an http(s) address');
+  const { pid, tid } = navigation;
+  const navigationId = navigation.args.data.navigationId;
+  const fcp = events.find(
+    (e) =>
+      e.name === 'firstContentfulPaint' &&
+      e.pid === pid &&
+      (e.args?.data?.navigationId ?? navigationId) === navigationId,
+  );
+  return { pid, tid, navigationStart: navigation.ts, fcp: fcp?.ts ?? navigation.ts };
+}
+
+/**
+ * The main thread's CPU samples: `{ ts, duration, stack }` in trace microseconds, `stack` the
+ * call frames from the sampled function outwards. A sample lasts until the next one.
+ */
+export function cpuSamples(events, { pid, tid }) {
+  const profiles = new Map();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.pid === pid && e.tid === tid) {
+      profiles.set(e.id, { start: e.args.data.startTime, nodes: new Map(), samples: [] });
+    }
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.pid !== pid || !profiles.has(e.id)) continue;
+    const profile = profiles.get(e.id);
+    const data = e.args.data;
+    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const ids = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < ids.length; i++) profile.samples.push([ids[i], deltas[i] ?? 0]);
+  }
+  const out = [];
+  for (const { start, nodes, samples } of profiles.values()) {
+    let ts = start;
+    const timed = samples.map(([id, delta]) => {
+      ts += delta;
+      return { id, ts };
+    });
+    timed.forEach(({ id, ts: at }, i) => {
+      const next = timed[i + 1];
+      const stack = [];
+      for (let node = nodes.get(id); node; node = nodes.get(node.parent))
+        stack.push(node.callFrame);
+      out.push({ ts: at, duration: next ? Math.min(next.ts - at, 10_000) : 0, stack });
+    });
+  }
+  return out.sort((a, b) => a.ts - b.ts);
+}
+
+/**
+ * The bucket a sample's time goes to: its innermost frame with a script (native builtins such
+ * as JSON.parse count for the script that called them), or V8's pseudo-frame. `locate(url, line,
+ * column)` gives a source path through the script's source map, or undefined. Idle is null.
+ */
+export function bucketOfSample(stack, { documentUrl, locate }) {
+  const top = stack[0];
+  if (!top || top.functionName === '(idle)') return null;
+  if (PSEUDO[top.functionName]) return { bucket: PSEUDO[top.functionName] };
+  const frame = stack.find((f) => f.url);
+  if (!frame) return { bucket: 'native code, no script on the stack' };
+  const url = URL.canParse(frame.url) ? new URL(frame.url) : undefined;
+  // Lighthouse's own probes (_lighthouse-eval.js) and anything else without an address.
+  if (!url) return { bucket: `not the page's: ${frame.url}` };
+  const page = new URL(documentUrl);
+  if (url.origin === page.origin && url.pathname === page.pathname) {
+    return { bucket: 'inline scripts in the HTML (RSC payload pushes, theme script)' };
+  }
+  if (url.origin !== page.origin) return { bucket: `other origin: ${url.origin}` };
+  const file = url.pathname.split('/').pop();
+  const source = locate(frame.url, frame.lineNumber, frame.columnNumber);
+  if (!source) return { bucket: `unmapped: ${file}`, file };
+  return { bucket: bucketOfSource(source), module: shortName(source), file };
+}
+
+/** The main thread's top-level tasks, `{ ts, dur }` in microseconds. */
+export function topLevelTasks(events, { pid, tid }) {
+  const tasks = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === pid && e.tid === tid)
+    .map((e) => ({ ts: e.ts, dur: e.dur ?? 0 }))
+    .sort((a, b) => a.ts - b.ts);
+  const top = [];
+  for (const task of tasks) {
+    const last = top[top.length - 1];
+    if (last && task.ts < last.ts + last.dur) continue; // nested inside the one before
+    top.push(task);
+  }
+  return top;
+}
+
+/**
+ * Attributes the main thread's time by bucket. `cpuMs` is each bucket's sampled time after the
+ * CPU slowdown; `blockingMs` shares out, by the samples inside it, what each task after `from`
+ * (the first contentful paint) would last past 50 ms on the slowed phone: what Total Blocking
+ * Time adds up. Figures are ms on the simulated phone (observed × CPU_SLOWDOWN).
+ */
+export function attribute(samples, tasks, { from = 0, ...context }) {
+  const buckets = new Map();
+  const modules = new Map();
+  const add = (map, key, field, ms, bucket) => {
+    const entry = map.get(key) ?? { cpuMs: 0, blockingMs: 0, ...(bucket ? { bucket } : {}) };
+    entry[field] += ms;
+    map.set(key, entry);
+  };
+  const labelled = samples.map((s) => ({ ...s, label: bucketOfSample(s.stack, context) }));
+  chargeCompiles(labelled, context);
+  for (const s of labelled) {
+    if (!s.label) continue;
+    const ms = (s.duration / 1000) * CPU_SLOWDOWN;
+    add(buckets, s.label.bucket, 'cpuMs', ms);
+    if (s.label.module) add(modules, s.label.module, 'cpuMs', ms, s.label.bucket);
+  }
+  let blockingTotal = 0;
+  let i = 0;
+  for (const task of tasks) {
+    // As Total Blocking Time does, only what runs after the first contentful paint counts.
+    const start = Math.max(task.ts, from);
+    const end = task.ts + task.dur;
+    if (end <= start) continue;
+    const slowedMs = ((end - start) / 1000) * CPU_SLOWDOWN;
+    while (i < labelled.length && labelled[i].ts < start) i++;
+    if (slowedMs <= BLOCKING_FROM_MS) continue;
+    const inside = [];
+    for (let j = i; j < labelled.length && labelled[j].ts < end; j++) {
+      if (labelled[j].label) inside.push(labelled[j]);
+    }
+    const sampled = inside.reduce((sum, s) => sum + s.duration, 0);
+    const blocking = slowedMs - BLOCKING_FROM_MS;
+    blockingTotal += blocking;
+    if (sampled === 0) {
+      add(buckets, 'unsampled', 'blockingMs', blocking);
+      continue;
+    }
+    for (const s of inside) {
+      const share = (blocking * s.duration) / sampled;
+      add(buckets, s.label.bucket, 'blockingMs', share);
+      if (s.label.module) add(modules, s.label.module, 'blockingMs', share, s.label.bucket);
+    }
+  }
+  return { buckets, modules, blockingTotal };
+}
+
+/**
+ * V8 charges compiling a function on its first call to the caller's frame. Turbopack's runtime
+ * calls each module's factory the first time the module is required, so the runtime's own time
+ * just before a factory starts is mostly that factory being compiled: it is charged to the module
+ * whose factory the runtime calls next (in the samples, the frame right under the runtime's).
+ */
+function chargeCompiles(labelled, context) {
+  for (let i = 0; i < labelled.length; i++) {
+    const sample = labelled[i];
+    if (sample.label?.bucket !== TURBOPACK) continue;
+    const top = sample.stack[0];
+    let j = i + 1;
+    while (j < labelled.length && labelled[j].stack[0] === top) j++;
+    const at = labelled[j]?.stack.indexOf(top) ?? -1;
+    if (at < 1) continue;
+    const callee = bucketOfSample(labelled[j].stack.slice(at - 1), context);
+    if (!callee?.module || callee.bucket === TURBOPACK) continue;
+    sample.label = { ...callee, module: `${callee.module} (compiling on first require)` };
+  }
+}
