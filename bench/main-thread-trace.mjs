@@ -27,11 +27,55 @@ export function bucketOfSource(source) {
   return `ours: ${shortName(source)}`;
 }
 
+/**
+ * What the renderer was doing outside JavaScript, by the innermost trace event around a
+ * `(program)` sample: the kinds of work a remedy would act on.
+ */
+const NATIVE = [
+  // Tracing's own work (the profiler, the script rundown DevTools asks for): not on a phone.
+  [
+    /^(ScriptCatchup|ScriptCompiled|CpuProfiler::.*|TracingStartedInPage)$/,
+    'tracing overhead (not on a real phone)',
+  ],
+  [
+    /^(ParseHTML|DocumentLoader::.*|HTMLDocumentParser::.*|DecodedDataDocumentParser::.*)$/,
+    'load and parse HTML',
+  ],
+  [/^ParseAuthorStyleSheet$/, 'parse CSS'],
+  [/^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation)$/, 'style'],
+  [/^(Layout|UpdateLayout|IntersectionObserverController::.*)$/, 'layout'],
+  [
+    /^(Paint|PrePaint|Layerize|Commit|UpdateLayer|CompositeLayers|PaintImage|Decode ?Image|ImageDecodeTask)$/,
+    'paint and composite',
+  ],
+  [
+    /^(v8\.compile|v8\.compileModule|V8\.Compile.*|v8\.parseOnBackground.*|v8\.produceCache|v8\.deserializeOnBackground)$/,
+    'compile scripts',
+  ],
+  [
+    /^(EvaluateScript|v8\.run|FunctionCall|v8\.callFunction|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|XHRReadyStateChange|v8\.newInstance)$/,
+    'DOM and platform calls from scripts',
+  ],
+  [
+    /^(V8\.DeserializeContext|ContextCreatedNotification|InstallConditionalFeatures|LocalWindowProxy::.*)$/,
+    "create the page's JS context",
+  ],
+  [/GC|gc/, 'garbage collection'],
+  [/^RunTask$/, 'other work in a task'],
+];
+
+/** Time the tracing itself costs: shown, but left out of the blocking it shares out. */
+const OVERHEAD = 'browser: tracing overhead (not on a real phone)';
+
+function nativeBucket(within) {
+  if (!within) return 'browser: outside any traced event';
+  const kind = NATIVE.find(([pattern]) => pattern.test(within))?.[1];
+  if (kind === 'tracing overhead') return OVERHEAD;
+  return kind === 'garbage collection' ? kind : `browser: ${kind ?? 'other'}`;
+}
+
 /** V8's pseudo-frames: what the renderer did outside JavaScript. */
-const PSEUDO = {
-  '(program)': 'browser: HTML, style, layout, paint (not JS)',
-  '(garbage collector)': 'garbage collection',
-};
+const GC = '(garbage collector)';
 
 /**
  * The page's main thread: the renderer thread where the navigation to an http(s) address started
@@ -92,18 +136,47 @@ export function cpuSamples(events, { pid, tid }) {
       out.push({ ts: at, duration: next ? Math.min(next.ts - at, 10_000) : 0, stack });
     });
   }
-  return out.sort((a, b) => a.ts - b.ts);
+  out.sort((a, b) => a.ts - b.ts);
+  innermostEvents(events, { pid, tid }, out);
+  return out;
+}
+
+/**
+ * Sets each sample's `within` to the name of the innermost complete trace event on the thread
+ * that encloses it (or leaves it undefined): one sweep, as such events nest on a thread.
+ */
+function innermostEvents(events, { pid, tid }, samples) {
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur > 0)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const open = [];
+  let next = 0;
+  for (const sample of samples) {
+    while (next < spans.length && spans[next].ts <= sample.ts) {
+      const span = spans[next++];
+      while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= span.ts) {
+        open.pop();
+      }
+      open.push(span);
+    }
+    while (open.length && open[open.length - 1].ts + open[open.length - 1].dur <= sample.ts) {
+      open.pop();
+    }
+    sample.within = open[open.length - 1]?.name;
+  }
 }
 
 /**
  * The bucket a sample's time goes to: its innermost frame with a script (native builtins such
- * as JSON.parse count for the script that called them), or V8's pseudo-frame. `locate(url, line,
+ * as JSON.parse count for the script that called them), or for V8's `(program)` the kind of
+ * browser work around it (`within`, the innermost trace event's name). `locate(url, line,
  * column)` gives a source path through the script's source map, or undefined. Idle is null.
  */
-export function bucketOfSample(stack, { documentUrl, locate }) {
+export function bucketOfSample(stack, { documentUrl, locate }, within) {
   const top = stack[0];
   if (!top || top.functionName === '(idle)') return null;
-  if (PSEUDO[top.functionName]) return { bucket: PSEUDO[top.functionName] };
+  if (top.functionName === GC) return { bucket: 'garbage collection' };
+  if (top.functionName === '(program)') return { bucket: nativeBucket(within) };
   const frame = stack.find((f) => f.url);
   if (!frame) return { bucket: 'native code, no script on the stack' };
   const url = URL.canParse(frame.url) ? new URL(frame.url) : undefined;
@@ -138,8 +211,8 @@ export function topLevelTasks(events, { pid, tid }) {
 /**
  * Attributes the main thread's time by bucket. `cpuMs` is each bucket's sampled time after the
  * CPU slowdown; `blockingMs` shares out, by the samples inside it, what each task after `from`
- * (the first contentful paint) would last past 50 ms on the slowed phone: what Total Blocking
- * Time adds up. Figures are ms on the simulated phone (observed × CPU_SLOWDOWN).
+ * (the first contentful paint) would last past 50 ms on the slowed phone, less the tracing's own
+ * time in it: what Total Blocking Time adds up. Figures are ms on the simulated phone (observed × CPU_SLOWDOWN).
  */
 export function attribute(samples, tasks, { from = 0, ...context }) {
   const buckets = new Map();
@@ -149,7 +222,10 @@ export function attribute(samples, tasks, { from = 0, ...context }) {
     entry[field] += ms;
     map.set(key, entry);
   };
-  const labelled = samples.map((s) => ({ ...s, label: bucketOfSample(s.stack, context) }));
+  const labelled = samples.map((s) => ({
+    ...s,
+    label: bucketOfSample(s.stack, context, s.within),
+  }));
   chargeCompiles(labelled, context);
   for (const s of labelled) {
     if (!s.label) continue;
@@ -164,13 +240,17 @@ export function attribute(samples, tasks, { from = 0, ...context }) {
     const start = Math.max(task.ts, from);
     const end = task.ts + task.dur;
     if (end <= start) continue;
-    const slowedMs = ((end - start) / 1000) * CPU_SLOWDOWN;
     while (i < labelled.length && labelled[i].ts < start) i++;
-    if (slowedMs <= BLOCKING_FROM_MS) continue;
     const inside = [];
+    let overhead = 0;
     for (let j = i; j < labelled.length && labelled[j].ts < end; j++) {
-      if (labelled[j].label) inside.push(labelled[j]);
+      const s = labelled[j];
+      if (s.label?.bucket === OVERHEAD) overhead += s.duration;
+      else if (s.label) inside.push(s);
     }
+    // The task as it would run untraced: without the profiler's and the rundown's own time.
+    const slowedMs = ((end - start - overhead) / 1000) * CPU_SLOWDOWN;
+    if (slowedMs <= BLOCKING_FROM_MS) continue;
     const sampled = inside.reduce((sum, s) => sum + s.duration, 0);
     const blocking = slowedMs - BLOCKING_FROM_MS;
     blockingTotal += blocking;

@@ -94,6 +94,8 @@ function trace() {
     // One task of 50 ms observed: 200 ms on the slowed phone, 150 ms of it blocking.
     { name: 'RunTask', ph: 'X', pid: 2, tid: 2, ts: 1000, dur: 50_000 },
     { name: 'RunTask', ph: 'X', pid: 2, tid: 2, ts: 2000, dur: 1000 }, // nested, not top-level
+    // The (program) sample at 41 ms falls in the parser's work.
+    { name: 'ParseHTML', ph: 'X', pid: 2, tid: 2, ts: 40_000, dur: 5000 },
     { name: 'RunTask', ph: 'X', pid: 1, tid: 1, ts: 1000, dur: 90_000 }, // the other renderer
   ];
 }
@@ -128,7 +130,7 @@ describe('main-thread attribution', () => {
     expect(blockingTotal).toBe(150);
     // Four samples of 10 ms in React DOM (two of them compiling it), × 4 for the phone.
     expect(buckets.get('React DOM')).toEqual({ cpuMs: 160, blockingMs: 120 });
-    expect(buckets.get('browser: HTML, style, layout, paint (not JS)')).toEqual({
+    expect(buckets.get('browser: load and parse HTML')).toEqual({
       cpuMs: 40,
       blockingMs: 30,
     });
@@ -150,5 +152,24 @@ describe('main-thread attribution', () => {
       locate,
     });
     expect(blockingTotal).toBe(30);
+  });
+
+  it('leaves the tracing’s own work out of the blocking it shares out', () => {
+    const events = trace().map((e) =>
+      e.name === 'ParseHTML' ? { ...e, name: 'ScriptCatchup' } : e,
+    );
+    const thread = mainThread(events);
+    // 10 ms of the 50 ms task is the rundown: 40 ms observed, 160 ms on the phone, 110 blocking.
+    const { buckets, blockingTotal } = attribute(
+      cpuSamples(events, thread),
+      topLevelTasks(events, thread),
+      { from: thread.fcp, documentUrl: PAGE, locate },
+    );
+    expect(blockingTotal).toBe(110);
+    expect(buckets.get('React DOM')?.blockingMs).toBe(110);
+    expect(buckets.get('browser: tracing overhead (not on a real phone)')).toEqual({
+      cpuMs: 40,
+      blockingMs: 0,
+    });
   });
 });
