@@ -12,7 +12,7 @@ const IN_PROCESS_UP_TO = 200;
 const AHEAD_PER_THREAD = 8;
 
 export type BodyPoolOptions = {
-  /** Worker threads converting bodies; 0 converts on the importer's own thread. Default: one per core (0 for a few bodies). */
+  /** Worker threads converting bodies; 0 converts on the importer's own thread. Default: one per core but one (none for a few bodies). */
   threads?: number;
   /** Bodies converted ahead of the one being written. Default 8 per thread. */
   ahead?: number;
@@ -28,10 +28,15 @@ export type BodyConverter = {
   close: () => Promise<void>;
 };
 
-/** The worker count for `bodies` bodies: the option, else one per core, 0 for a few. */
+/**
+ * The worker count for `bodies` bodies: the option, else one per core but the one the importer
+ * itself keeps busy (reading the export, writing files, comments), at least one; none for a
+ * few bodies. On 2 cores a second worker only took turns with the importer's thread and cost
+ * each worker's heap (decision 027).
+ */
 export function threadsFor(bodies: number, options: BodyPoolOptions): number {
   if (options.threads !== undefined) return Math.max(0, Math.floor(options.threads));
-  return bodies <= IN_PROCESS_UP_TO ? 0 : Math.min(availableParallelism(), 8);
+  return bodies <= IN_PROCESS_UP_TO ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 8));
 }
 
 /**

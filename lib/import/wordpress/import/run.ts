@@ -41,7 +41,7 @@ export type ImportOptions = {
   dryRun?: boolean;
   force?: boolean;
   pictures?: PictureOptions;
-  /** Threads converting bodies (default: one per core, none for a small export). */
+  /** Threads converting bodies (default: one per core but one, none for a small export). */
   bodies?: BodyPoolOptions;
   now?: Date;
 };
