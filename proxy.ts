@@ -86,10 +86,12 @@ function siteRoute(request: NextRequest, pathname: string): NextResponse | undef
 export const config = {
   matcher: [
     // Not Next's own files (scripts, styles, optimised images, development tools). The front
-    // page too: with ADMIN_ORIGIN the admin host must not render it (docs/decisions/019).
-    '/((?!_next/|__nextjs).*)',
-    // Except a path of Next's with a percent sign, which no file of Next's has: the routes would
-    // decode it, and an undecodable one (/_next/%ZZ) was a 500; here it is a 404.
-    '/_next/:rest(.*%.*)',
+    // page too: with ADMIN_ORIGIN the admin host must not render it (docs/decisions/019). Any
+    // other /_next/ path is refused here: /_next/<anything> would otherwise be rendered by the
+    // section and article routes as a section called "_next" (a render, and a cache entry).
+    '/((?!_next/static/|_next/image|__nextjs).*)',
+    // And a file path of Next's with a percent sign, which none of its files has: the routes
+    // would decode it, and an undecodable one (/_next/static/%ZZ) was a 500; here it is a 404.
+    '/_next/static/:rest(.*%.*)',
   ],
 };
