@@ -174,3 +174,15 @@ export function sourceAt(map) {
     return found?.source === undefined ? undefined : map.sources[found.source];
   };
 }
+
+/** Raw bytes of a chunk by source (a map of source path to bytes), for saying what a chunk holds. */
+export function bytesBySource(code, map) {
+  const bytes = new Map();
+  for (const { ranges } of lineRanges(code, map)) {
+    for (const r of ranges) {
+      const source = map.sources[r.source];
+      bytes.set(source, (bytes.get(source) ?? 0) + (r.end - r.start));
+    }
+  }
+  return bytes;
+}

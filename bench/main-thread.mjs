@@ -21,10 +21,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startNext } from '../test/support/server.mjs';
-import { sourceAt } from './js-attribution.mjs';
+import { bytesBySource, sourceAt } from './js-attribution.mjs';
 import { figures, lighthouseVersion, median, pageName, runLighthouse } from './lighthouse-run.mjs';
 import {
   attribute,
+  bucketOfSource,
   cpuSamples,
   mainThread,
   topLevelTasks,
@@ -62,6 +63,8 @@ mkdirSync(out, { recursive: true });
 
 /** Source maps of the page's scripts, fetched once each: url → locate(line, column). */
 const maps = new Map();
+/** What each script holds, by kind of code and share of its bytes: url → "React DOM 93 %, …". */
+const holds = new Map();
 async function loadMap(url) {
   if (maps.has(url)) return;
   maps.set(url, () => undefined);
@@ -69,7 +72,21 @@ async function loadMap(url) {
   const name = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
   if (!name) return;
   const response = await fetch(new URL(name, url));
-  if (response.ok) maps.set(url, sourceAt(await response.json()));
+  if (!response.ok) return;
+  const map = await response.json();
+  maps.set(url, sourceAt(map));
+  const byKind = new Map();
+  let all = 0;
+  for (const [source, bytes] of bytesBySource(code, map)) {
+    const kind = bucketOfSource(source);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + bytes);
+    all += bytes;
+  }
+  const parts = [...byKind]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, bytes]) => bytes / all >= 0.02)
+    .map(([kind, bytes]) => `${kind} ${Math.round((bytes / all) * 100)} %`);
+  holds.set(url, `${Math.round(code.length / 1000)} kB: ${parts.join(', ')}`);
 }
 
 /** The top rows of Lighthouse's table audits, as `{ label: ms }`. */
@@ -107,10 +124,12 @@ async function tracedRun(base, pagePath, label) {
   const samples = cpuSamples(events, thread);
   const documentUrl = report.finalDisplayedUrl ?? base + pagePath;
   const origin = new URL(documentUrl).origin;
+  const bootup = report.audits['bootup-time']?.details?.items ?? [];
   const scripts = new Set(
-    samples
-      .flatMap((s) => s.stack.map((f) => f.url))
-      .filter((u) => u?.startsWith(`${origin}/_next/`)),
+    [
+      ...samples.flatMap((s) => s.stack.map((f) => f.url)),
+      ...bootup.map((item) => item.url),
+    ].filter((u) => u?.startsWith(`${origin}/_next/`) && u.endsWith('.js')),
   );
   for (const url of scripts) await loadMap(url);
   const locate = (url, line, column) => maps.get(url)?.(line, column);
@@ -164,8 +183,8 @@ function pageReport(pagePath, results) {
     '',
     'Lighthouse: by script (`bootup-time`: total, of which evaluation and parse/compile; `long-tasks`: blocking past 50 ms of the simulated long tasks it attributes to the script)',
     '',
-    '| script | total | evaluation | parse/compile | long tasks’ blocking |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| script | holds (raw size; kinds of code by bytes) | total | evaluation | parse/compile | long tasks’ blocking |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
   );
   const total = medianBy(results, (r) =>
     Object.fromEntries(Object.entries(r.tables.byUrl).map(([u, v]) => [u, v.total])),
@@ -182,7 +201,7 @@ function pageReport(pagePath, results) {
   );
   for (const url of urls) {
     lines.push(
-      `| \`${short(url)}\` | ${ms(total[url])} | ${ms(scripting[url])} | ${ms(parse[url])} | ${ms(longTasks[url] ?? 0)} |`,
+      `| \`${short(url)}\` | ${holds.get(url) ?? ''} | ${ms(total[url])} | ${ms(scripting[url])} | ${ms(parse[url])} | ${ms(longTasks[url] ?? 0)} |`,
     );
   }
 

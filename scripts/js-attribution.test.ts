@@ -1,5 +1,11 @@
 import { gzipSync } from 'node:zlib';
-import { attributeChunk, isRuntimeSource, shortName, sourceAt } from '../bench/js-attribution.mjs';
+import {
+  attributeChunk,
+  bytesBySource,
+  isRuntimeSource,
+  shortName,
+  sourceAt,
+} from '../bench/js-attribution.mjs';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -139,5 +145,26 @@ describe('sourceAt', () => {
     expect(at(1, 29)).toBeUndefined();
     expect(at(1, 30)).toBeUndefined();
     expect(at(7, 0)).toBeUndefined();
+  });
+});
+
+describe('bytesBySource', () => {
+  it('counts each source’s bytes in the chunk', () => {
+    const { code, map } = chunk(
+      [NEXT, OURS, THEMES],
+      [
+        [0, text(6, 300)],
+        [1, text(7, 120)],
+        [0, text(8, 50)],
+        [2, text(9, 30)],
+      ],
+    );
+    expect(bytesBySource(code, map)).toEqual(
+      new Map([
+        [NEXT, 350],
+        [OURS, 120],
+        [THEMES, 30],
+      ]),
+    );
   });
 });
