@@ -112,8 +112,11 @@ export function cpuSamples(events, { pid, tid }) {
       profiles.set(e.id, { start: e.args.data.startTime, nodes: new Map(), samples: [] });
     }
   }
-  for (const e of events) {
-    if (e.name !== 'ProfileChunk' || e.pid !== pid || !profiles.has(e.id)) continue;
+  // Chunks in the order they were written: each one's deltas continue the one before.
+  const chunks = events
+    .filter((e) => e.name === 'ProfileChunk' && e.pid === pid && profiles.has(e.id))
+    .sort((a, b) => a.ts - b.ts);
+  for (const e of chunks) {
     const profile = profiles.get(e.id);
     const data = e.args.data;
     for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
@@ -124,10 +127,13 @@ export function cpuSamples(events, { pid, tid }) {
   const out = [];
   for (const { start, nodes, samples } of profiles.values()) {
     let ts = start;
-    const timed = samples.map(([id, delta]) => {
-      ts += delta;
-      return { id, ts };
-    });
+    // Deltas can be negative (samples written out of order): time them, then sort.
+    const timed = samples
+      .map(([id, delta]) => {
+        ts += delta;
+        return { id, ts };
+      })
+      .sort((a, b) => a.ts - b.ts);
     timed.forEach(({ id, ts: at }, i) => {
       const next = timed[i + 1];
       const stack = [];

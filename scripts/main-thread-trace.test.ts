@@ -172,4 +172,31 @@ describe('main-thread attribution', () => {
       blockingMs: 0,
     });
   });
+
+  it('times samples whose deltas go backwards, and chunks listed out of order, in order', () => {
+    const events = trace();
+    const chunk = events.find((e) => e.name === 'ProfileChunk')!;
+    const data = chunk.args!.data as { cpuProfile: { samples: number[] }; timeDeltas: number[] };
+    // Split in two chunks written at 5 and 6 ms, listed the other way round; one delta negative.
+    const first = {
+      ...chunk,
+      ts: 5,
+      args: {
+        data: {
+          ...data,
+          cpuProfile: { ...data.cpuProfile, samples: [3, 3] },
+          timeDeltas: [0, 10_000],
+        },
+      },
+    };
+    const second = {
+      ...chunk,
+      ts: 6,
+      args: { data: { cpuProfile: { samples: [4, 4] }, timeDeltas: [20_000, -10_000] } },
+    };
+    const reordered = [...events.filter((e) => e !== chunk), second, first];
+    const samples = cpuSamples(reordered, mainThread(reordered));
+    expect(samples.map((s) => s.ts)).toEqual([1000, 11_000, 21_000, 31_000]);
+    expect(samples.every((s) => s.duration >= 0)).toBe(true);
+  });
 });
