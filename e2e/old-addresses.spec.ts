@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { copyBuild, root } from '../test/support/build-copy.mjs';
 import { startNext } from '../test/support/server.mjs';
 import { KIM } from './fixtures';
-import { expect, test, type APIRequestContext, type APIResponse } from './test';
+import { freePort, hops } from './moved-site';
+import { expect, test } from './test';
 
 // A newsroom that moved here: test/fixtures/moved-newsroom/content (old addresses as a
 // WordPress import writes them, pages in folders, a draft page) published with `npm run
@@ -16,19 +16,6 @@ import { expect, test, type APIRequestContext, type APIResponse } from './test';
 
 const FIXTURE = path.join(root, 'test', 'fixtures', 'moved-newsroom', 'content');
 const TSX = path.join(root, 'node_modules', '.bin', 'tsx');
-
-/** A loopback port free now (test/support/ports.mjs does the same for the checks). */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 
 let base = '';
 let stop: (() => Promise<void>) | undefined;
@@ -59,20 +46,6 @@ test.afterAll(async () => {
   removeCopy?.();
 });
 
-/** Each answer from `url` on, redirects not followed: status and Location, resolved. */
-async function hops(request: APIRequestContext, url: string) {
-  const seen: { status: number; location?: URL }[] = [];
-  let next: string | undefined = `${base}${url}`;
-  while (next && seen.length < 5) {
-    const response: APIResponse = await request.get(next, { maxRedirects: 0 });
-    const location: string | undefined = response.headers()['location'];
-    const resolved: URL | undefined = location === undefined ? undefined : new URL(location, next);
-    seen.push({ status: response.status(), ...(resolved ? { location: resolved } : {}) });
-    next = resolved?.toString();
-  }
-  return seen;
-}
-
 test('an old permalink answers 308 with the article’s address, and a reader lands on the article', async ({
   page,
   request,
@@ -85,7 +58,7 @@ test('an old permalink answers 308 with the article’s address, and a reader la
   expect(response.headers()['cache-control']).toBe('public, max-age=300');
 
   // As WordPress wrote it, with the slash: every answer on the way a 308 on this site.
-  const way = await hops(request, '/2026/01/kim-new-year-message-putin-alliance/');
+  const way = await hops(request, base, '/2026/01/kim-new-year-message-putin-alliance/');
   expect(way.at(-1)?.status).toBe(200);
   expect(way.slice(0, -1).map((hop) => hop.status)).toEqual(way.slice(0, -1).map(() => 308));
   expect(way.every((hop) => !hop.location || hop.location.origin === base)).toBe(true);
@@ -129,7 +102,7 @@ test('no request, however hostile, is sent off the site', async ({ request }) =>
     '/2026/01//kim-new-year-message-putin-alliance',
     '/?p=101%0D%0ALocation:%20https://evil.example/',
   ]) {
-    for (const hop of await hops(request, url)) {
+    for (const hop of await hops(request, base, url)) {
       if (hop.location) expect(hop.location.origin, url).toBe(base);
     }
   }

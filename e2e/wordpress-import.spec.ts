@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -8,7 +7,8 @@ import { copyBuild, root } from '../test/support/build-copy.mjs';
 import { startNext } from '../test/support/server.mjs';
 import { uploadsFor } from '../test/support/wordpress-site';
 import { axeViolations } from './axe';
-import { expect, test, type APIRequestContext, type APIResponse, type Page } from './test';
+import { freePort, hops } from './moved-site';
+import { expect, test, type Page } from './test';
 
 // WordPress's own Theme Unit Test export (test/fixtures/wordpress, written by the WordPress
 // project, not by us) brought across with `npm run import:wordpress` into a copy of the build,
@@ -29,19 +29,6 @@ const THREADS = '/classic/template-comments';
 const PAGE = '/about/page-markup-and-formatting';
 const NESTED = '/level-1/level-2';
 const THREE_DEEP = '/level-1/level-2/level-3';
-
-/** A loopback port free now (as e2e/old-addresses.spec.ts finds one). */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 
 let base = '';
 let importReport = '';
@@ -93,20 +80,6 @@ test.afterAll(async () => {
   removeScratch?.();
 });
 
-/** Each answer from `url` on, redirects not followed: status and Location, resolved. */
-async function hops(request: APIRequestContext, url: string) {
-  const seen: { status: number; location?: URL }[] = [];
-  let next: string | undefined = `${base}${url}`;
-  while (next && seen.length < 5) {
-    const response: APIResponse = await request.get(next, { maxRedirects: 0 });
-    const location: string | undefined = response.headers()['location'];
-    const resolved: URL | undefined = location === undefined ? undefined : new URL(location, next);
-    seen.push({ status: response.status(), ...(resolved ? { location: resolved } : {}) });
-    next = resolved?.toString();
-  }
-  return seen;
-}
-
 /** The row of the import report's counts table for `what`. */
 const counted = (what: string) =>
   new RegExp(`^\\| ${what} \\| (\\d+) \\|$`, 'm').exec(importReport)?.[1];
@@ -150,7 +123,7 @@ test('old addresses answer 308, on this site, with where the story, page or list
     ],
     ['/?attachment_id=1045', '/classic/post-format-image'],
   ] as const) {
-    const way = await hops(request, old);
+    const way = await hops(request, base, old);
     expect(way.length, old).toBeGreaterThan(1);
     expect(
       way.slice(0, -1).map((hop) => hop.status),
@@ -280,7 +253,7 @@ test('drafts, password-protected and scheduled posts are not found, and not list
     ['/?p=1164', 200],
     ['/2012/01/04/template-password-protected/', 404],
   ] as const) {
-    const way = await hops(request, url);
+    const way = await hops(request, base, url);
     expect(way.at(-1)?.status, url).toBe(status);
     expect(
       way.filter((hop) => hop.location?.pathname.startsWith('/classic/')),
