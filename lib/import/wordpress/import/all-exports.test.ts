@@ -1,7 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { formatFinding } from '@/lib/content/build/findings';
-import { buildContent } from '@/lib/content/build/pipeline';
+import { contentCheck } from '@/test/support/content-check';
 import { FIXTURES } from '@/test/support/wordpress-exports';
 import { scratchSite, type ScratchSite } from '@/test/support/wordpress-site';
 import { importWordPress } from './run';
@@ -48,13 +47,8 @@ describe('all of WordPress’s own exports into one newsroom', { timeout: 600_00
     expect(Object.entries(outcomes).filter(([, outcome]) => outcome !== 'complete')).toEqual(
       REFUSED.map((name) => [name, 'refused']),
     );
-    const result = await buildContent({
-      root: site.root,
-      contentDir: path.join(site.root, 'content'),
-      publicDir: path.join(site.root, 'public'),
-      check: true,
-    });
-    expect(result.findings.filter((f) => f.severity === 'error').map(formatFinding)).toEqual([]);
-    expect(result.counts.articles).toBeGreaterThan(130);
+    const { errors, articles } = await contentCheck(site.root);
+    expect(errors).toEqual([]);
+    expect(articles).toBeGreaterThan(130);
   });
 });

@@ -2,9 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
-import { formatFinding } from '@/lib/content/build/findings';
-import { buildContent } from '@/lib/content/build/pipeline';
 import { scratchSite, type ScratchSite } from '@/test/support/wordpress-site';
+import { contentCheck } from '@/test/support/content-check';
 import { importWordPress } from './run';
 
 /**
@@ -32,15 +31,7 @@ const category = (nicename: string) =>
 const inSection = [{ domain: 'category', nicename: 'local', name: 'local' }];
 const OLD = 'https://news.example';
 
-const check = async () => {
-  const result = await buildContent({
-    root: site.root,
-    contentDir: path.join(site.root, 'content'),
-    publicDir: path.join(site.root, 'public'),
-    check: true,
-  });
-  return result.findings.filter((f) => f.severity === 'error').map(formatFinding);
-};
+const check = async () => (await contentCheck(site.root)).errors;
 
 describe('links between imported stories', { timeout: 120_000 }, () => {
   it('lead to where the stories and pages are now, and the content check accepts them', async () => {

@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { cdata, itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
-import { formatFinding } from '@/lib/content/build/findings';
-import { buildContent } from '@/lib/content/build/pipeline';
 import { fixture } from '@/test/support/wordpress-exports';
 import { scratchSite, treeHashes, type ScratchSite } from '@/test/support/wordpress-site';
+import { contentCheck } from '@/test/support/content-check';
 import { reportMarkdown } from './report';
 import { importWordPress, type ImportOptions } from './run';
 import { isWritablePath } from './safe-path';
@@ -223,12 +222,6 @@ describe('a hostile export', { timeout: 90_000 }, () => {
       top.filter((name) => !['content', 'public', 'data', '.masthead'].includes(name)),
     ).toEqual([]);
 
-    const result = await buildContent({
-      root: site.root,
-      contentDir: path.join(site.root, 'content'),
-      publicDir: path.join(site.root, 'public'),
-      check: true,
-    });
-    expect(result.findings.filter((f) => f.severity === 'error').map(formatFinding)).toEqual([]);
+    expect((await contentCheck(site.root)).errors).toEqual([]);
   });
 });

@@ -3,8 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { formatFinding } from '@/lib/content/build/findings';
-import { buildContent } from '@/lib/content/build/pipeline';
 import { fixture } from '@/test/support/wordpress-exports';
 import {
   scratchSite,
@@ -12,6 +10,7 @@ import {
   uploadsFor,
   type ScratchSite,
 } from '@/test/support/wordpress-site';
+import { contentCheck } from '@/test/support/content-check';
 import { MANIFEST_FILE } from './manifest';
 import { reportMarkdown } from './report';
 import { importWordPress, type ImportOptions } from './run';
@@ -110,15 +109,9 @@ describe('importing the Theme Unit Test export', { timeout: 180_000 }, () => {
   });
 
   it('gives content the content check accepts', async () => {
-    const result = await buildContent({
-      root: site.root,
-      contentDir: path.join(site.root, 'content'),
-      publicDir: path.join(site.root, 'public'),
-      check: true,
-    });
-    const errors = result.findings.filter((f) => f.severity === 'error').map(formatFinding);
+    const { errors, articles } = await contentCheck(site.root);
     expect(errors).toEqual([]);
-    expect(result.counts.articles).toBeGreaterThan(70);
+    expect(articles).toBeGreaterThan(70);
   });
 
   it('changes nothing when the same export is imported again', async () => {
