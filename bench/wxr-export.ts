@@ -43,6 +43,17 @@ export function wxrHeader(title = 'The Daily Bench'): string {
 `;
 }
 
+/** A category as the export's channel lists it (`parent` is the parent's nicename, or ''). */
+export function categoryXml(c: {
+  nicename: string;
+  name?: string;
+  parent?: string;
+  termId?: number;
+}) {
+  const id = c.termId === undefined ? '' : `<wp:term_id>${c.termId}</wp:term_id>`;
+  return `\t<wp:category>${id}<wp:category_nicename>${cdata(c.nicename)}</wp:category_nicename><wp:category_parent>${cdata(c.parent ?? '')}</wp:category_parent><wp:cat_name>${cdata(c.name ?? c.nicename)}</wp:cat_name></wp:category>\n`;
+}
+
 export const WXR_FOOTER = '</channel>\n</rss>\n';
 
 export interface GeneratedComment {
@@ -166,8 +177,13 @@ export function* wxrExport(shape: ExportShape): Generator<string> {
     yield `	<wp:author><wp:author_id>${a}</wp:author_id><wp:author_login>${cdata(`writer${a}`)}</wp:author_login><wp:author_email>${cdata(`writer${a}@news.example`)}</wp:author_email><wp:author_display_name>${cdata(`Writer ${a}`)}</wp:author_display_name><wp:author_first_name>${cdata('Writer')}</wp:author_first_name><wp:author_last_name>${cdata(String(a))}</wp:author_last_name></wp:author>\n`;
   }
   for (const [i, section] of SECTIONS.entries()) {
-    yield `	<wp:category><wp:term_id>${i + 1}</wp:term_id><wp:category_nicename>${cdata(section)}</wp:category_nicename><wp:category_parent>${cdata('')}</wp:category_parent><wp:cat_name>${cdata(section)}</wp:cat_name></wp:category>\n`;
-    yield `	<wp:category><wp:term_id>${i + 11}</wp:term_id><wp:category_nicename>${cdata(`${section}-local`)}</wp:category_nicename><wp:category_parent>${cdata(section)}</wp:category_parent><wp:cat_name>${cdata(`Local ${section}`)}</wp:cat_name></wp:category>\n`;
+    yield categoryXml({ termId: i + 1, nicename: section });
+    yield categoryXml({
+      termId: i + 11,
+      nicename: `${section}-local`,
+      parent: section,
+      name: `Local ${section}`,
+    });
   }
   let commentId = 1;
   for (let n = 1; n <= shape.posts; n += 1) {

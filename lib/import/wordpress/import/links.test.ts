@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
+import { categoryXml, itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
 import { scratchSite, type ScratchSite } from '@/test/support/wordpress-site';
 import { contentCheck } from '@/test/support/content-check';
 import { importWordPress } from './run';
@@ -26,8 +26,6 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const category = (nicename: string) =>
-  `<wp:category><wp:category_nicename>${nicename}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${nicename}</wp:cat_name></wp:category>`;
 const inSection = [{ domain: 'category', nicename: 'local', name: 'local' }];
 const OLD = 'https://news.example';
 
@@ -46,7 +44,7 @@ describe('links between imported stories', { timeout: 120_000 }, () => {
     writeFileSync(
       file,
       wxrHeader() +
-        category('local') +
+        categoryXml({ nicename: 'local' }) +
         itemXml({
           id: 11,
           title: 'The bridge reopens',

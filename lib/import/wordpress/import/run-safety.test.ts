@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { cdata, itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
+import { categoryXml, cdata, itemXml, WXR_FOOTER, wxrHeader } from '@/bench/wxr-export';
 import { fixture } from '@/test/support/wordpress-exports';
 import { scratchSite, treeHashes, type ScratchSite } from '@/test/support/wordpress-site';
 import { contentCheck } from '@/test/support/content-check';
@@ -133,8 +133,6 @@ describe('comments', { timeout: 60_000 }, () => {
 
 describe('a later export of part of the site', { timeout: 60_000 }, () => {
   it('keeps the old addresses it does not have, leading where their articles are now', async () => {
-    const category = (nicename: string) =>
-      `<wp:category><wp:category_nicename>${nicename}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name>${nicename}</wp:cat_name></wp:category>`;
     const post = (id: number, slug: string, section: string, link: string) =>
       itemXml({
         id,
@@ -148,7 +146,7 @@ describe('a later export of part of the site', { timeout: 60_000 }, () => {
     writeFileSync(
       first,
       wxrHeader() +
-        category('news') +
+        categoryXml({ nicename: 'news' }) +
         post(1, 'budget', 'news', 'https://news.example/2019/05/budget/') +
         post(2, 'election', 'news', 'https://news.example/2019/06/election/') +
         WXR_FOOTER,
@@ -159,7 +157,7 @@ describe('a later export of part of the site', { timeout: 60_000 }, () => {
     writeFileSync(
       later,
       wxrHeader() +
-        category('world') +
+        categoryXml({ nicename: 'world' }) +
         post(1, 'budget', 'world', 'https://news.example/world/budget/') +
         WXR_FOOTER,
     );
