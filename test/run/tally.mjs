@@ -26,14 +26,35 @@ if (existsSync(unitFile)) {
   lines.push('FAIL unit (no report: vitest did not run)');
 }
 
-/** The titles of a Playwright report's specs that did not pass, as "file › title". */
+/**
+ * Why a test failed, in one short line: CI prints only this file's output, so a failure must
+ * say what it was (a time limit, an assertion) where it is named. ANSI colours removed.
+ */
+function reason(message, ms) {
+  const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const line = plain
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 3)
+    .join(' | ')
+    .slice(0, 300);
+  return `      ${line || 'no message'}${ms ? ` (after ${(ms / 1000).toFixed(1)} s)` : ''}`;
+}
+
+/** A Playwright report's specs that did not pass, as "file › title" and why. */
 function failedSpecs(suites = [], names = []) {
   for (const suite of suites) {
     for (const spec of suite.specs ?? []) {
       const passedAll = (spec.tests ?? []).every(
         (t) => t.status === 'expected' || t.status === 'skipped',
       );
-      if (!spec.ok || !passedAll) names.push(`${spec.file ?? suite.file} › ${spec.title}`);
+      if (!spec.ok || !passedAll) {
+        names.push(`${spec.file ?? suite.file} › ${spec.title}`);
+        const results = (spec.tests ?? []).flatMap((t) => t.results ?? []);
+        const last = results.findLast((r) => r.status !== 'passed' && r.status !== 'skipped');
+        if (last) names.push(reason(last.error?.message, last.duration));
+      }
     }
     failedSpecs(suite.suites, names);
   }
@@ -49,7 +70,8 @@ function playwright(name) {
   passed += stats.expected;
   failed += bad;
   lines.push(`${name}: ${stats.expected} passed, ${bad} failed`);
-  for (const spec of failedSpecs(suites)) lines.push(`  FAIL ${spec}`);
+  for (const spec of failedSpecs(suites))
+    lines.push(spec.startsWith(' ') ? spec : `  FAIL ${spec}`);
   for (const error of errors) lines.push(`  FAIL ${String(error.message ?? '').split('\n')[0]}`);
   return true;
 }
@@ -75,7 +97,9 @@ for (const file of existsSync(checksDir) ? readdirSync(checksDir).sort() : []) {
   passed += report.passed;
   failed += report.failed;
   lines.push(`check ${name}: ${report.passed} passed, ${report.failed} failed`);
-  for (const s of report.scenarios ?? []) if (!s.ok) lines.push(`  FAIL ${s.name}`);
+  for (const s of report.scenarios ?? []) {
+    if (!s.ok) lines.push(`  FAIL ${s.name}`, reason(s.error, s.ms));
+  }
 }
 
 // test/checks/ads.mjs: the advertising specs, one report per build they ran on.
