@@ -8,7 +8,8 @@ import {
   uploadsFor,
   type ScratchSite,
 } from '@/test/support/wordpress-site';
-import type { BodyPoolOptions } from './body-pool';
+import { openBodyConverter, type BodyPoolOptions } from './body-pool';
+import type { BodyTables } from './body-tables';
 import { importWordPress } from './run';
 
 /**
@@ -81,6 +82,33 @@ describe('converting bodies on worker threads', { timeout: 240_000 }, () => {
     expect(read('content/articles/block-gallery.mdx')).toContain(
       '[![canola](/images/wordpress/2008/06/canola2.jpg)](/classic/post-format-gallery)',
     );
+  });
+
+  it('shares the bodies between the workers and this thread when the workers fall behind, with the same result', async () => {
+    const tables: BodyTables = {
+      siteUrl: 'https://old.example/',
+      attachments: new Map(),
+      pictures: { roots: [], had: new Set() },
+      redirects: new Map([['/?p=7', '/world/moved-story']]),
+    };
+    const jobs = Array.from({ length: 40 }, (_, i) => ({
+      html: `<h2>Part ${i}</h2><p>See <a href="https://old.example/?p=7">the story</a> {not code} <3</p><table><tr><td>${i}</td></tr></table>`,
+      attached: [],
+    }));
+    const alone = openBodyConverter(tables, jobs.length, { threads: 0 });
+    const expected = await Promise.all(jobs.map((job) => alone.convert(job)));
+    const shared = openBodyConverter(tables, jobs.length, { threads: 1, backlog: 2 });
+    try {
+      const got = await Promise.all(jobs.map((job) => shared.convert(job)));
+      expect(got).toEqual(expected);
+      expect(got[0]?.mdx).toContain('/world/moved-story');
+      // All 40 asked at once: two went to the worker, the rest were converted here.
+      expect(shared.converted.workers).toBeGreaterThanOrEqual(2);
+      expect(shared.converted.here).toBeGreaterThan(0);
+      expect(shared.converted.here + shared.converted.workers).toBe(40);
+    } finally {
+      await shared.close();
+    }
   });
 
   // A real export with one hostile body: a table of 50,000 rows, far more than a worker given
