@@ -29,6 +29,19 @@ export default defineConfig([
             "TSTypeReference[typeName.right.name='FC'], TSTypeReference[typeName.name='FC']",
           message: 'Type props directly instead of React.FC.',
         },
+        {
+          // Prefetching every link in view kept a phone's main thread busy at start-up for
+          // pages a reader mostly never opens (issue 20, decision 029).
+          selector:
+            "JSXOpeningElement[name.name='Link']:not(:has(JSXAttribute[name.name='prefetch']))",
+          message:
+            'Give next/link prefetch={false} (decision 029), or say why this link prefetches.',
+        },
+        {
+          // next/image's component is hydrated on the client; ServerImage renders the same <img>.
+          selector: "ImportDeclaration[source.value='next/image'] ImportDefaultSpecifier",
+          message: 'Use ServerImage (components/media/server-image.tsx) (decision 029).',
+        },
       ],
     },
   },

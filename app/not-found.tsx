@@ -17,13 +17,13 @@ export default function NotFound() {
           </h2>
           <ul className="space-y-2">
             <li>
-              <Link href="/" className="underline">
+              <Link prefetch={false} href="/" className="underline">
                 Front page
               </Link>
             </li>
             {sections.map((section) => (
               <li key={section.id}>
-                <Link href={section.url} className="underline">
+                <Link prefetch={false} href={section.url} className="underline">
                   {section.name}
                 </Link>
               </li>
@@ -37,7 +37,7 @@ export default function NotFound() {
           <ul className="space-y-2">
             {latest.map((article) => (
               <li key={article.slug}>
-                <Link href={article.url} className="underline">
+                <Link prefetch={false} href={article.url} className="underline">
                   {article.title}
                 </Link>
               </li>

@@ -30,7 +30,7 @@ export default function CorrectionsPage() {
                 <time dateTime={date}>{formatDate(date)}</time>
               </p>
               <p className="mt-1 font-serif text-lg font-bold">
-                <Link href={article.url} className="hover:underline">
+                <Link prefetch={false} href={article.url} className="hover:underline">
                   {article.title}
                 </Link>
               </p>

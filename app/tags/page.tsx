@@ -18,6 +18,7 @@ export default function TagsPage() {
         {tags.map((tag) => (
           <li key={tag.slug}>
             <Link
+              prefetch={false}
               href={`/tags/${tag.slug}`}
               className="inline-block rounded-full border border-neutral-300 px-4 py-1.5 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
             >

@@ -77,7 +77,7 @@ export function ModerationList({ status, items, articles }: ModerationListProps)
                   <span className="text-sm text-neutral-600 dark:text-neutral-400">
                     <time dateTime={item.created_at}>{formatDate(item.created_at)}</time> on{' '}
                     {article ? (
-                      <Link href={`${article.url}#comments`} className="underline">
+                      <Link prefetch={false} href={`${article.url}#comments`} className="underline">
                         {article.title}
                       </Link>
                     ) : (

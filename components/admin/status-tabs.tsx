@@ -17,6 +17,7 @@ export function StatusTabs({ current, counts }: StatusTabsProps) {
         {COMMENT_STATUSES.map((status) => (
           <li key={status}>
             <Link
+              prefetch={false}
               href={`/admin/comments?status=${status}`}
               aria-current={status === current ? 'page' : undefined}
               className="inline-block rounded-md border border-neutral-300 px-3 py-1.5 text-sm aria-[current=page]:bg-neutral-900 aria-[current=page]:text-white dark:border-neutral-700 dark:aria-[current=page]:bg-neutral-100 dark:aria-[current=page]:text-neutral-900"

@@ -19,7 +19,11 @@ export function AdBlockNotice() {
       <h2 id="ad-notice-heading">Our ads did not load</h2>
       <p>
         Advertising pays for this reporting. If you use an ad blocker, please consider allowing ads
-        on Masthead, or <Link href="/support">support the newsroom another way</Link>.
+        on Masthead, or{' '}
+        <Link prefetch={false} href="/support">
+          support the newsroom another way
+        </Link>
+        .
       </p>
       <button type="button" data-ad-notice-dismiss="" className="ad-button">
         Dismiss

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/media/server-image';
 import Link from 'next/link';
 import { formatDate } from '@/lib/content/schema/dates';
 import type { ArticleMeta } from '@/lib/content/schema/types';
@@ -43,7 +43,7 @@ export function ArticleCard({
         <div
           className={`relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800 ${variant === 'lead' ? 'lg:col-span-2' : ''}`}
         >
-          <Image
+          <ServerImage
             src={image.src}
             alt=""
             fill
@@ -64,7 +64,11 @@ export function ArticleCard({
         ) : null}
         <Heading className={`font-serif leading-snug font-bold text-balance ${layout.headline}`}>
           {/* The whole card is clickable through this link's stretched ::after. */}
-          <Link href={article.url} className="after:absolute after:inset-0 group-hover:underline">
+          <Link
+            prefetch={false}
+            href={article.url}
+            className="after:absolute after:inset-0 group-hover:underline"
+          >
             {article.title}
           </Link>
         </Heading>

@@ -15,11 +15,20 @@ export function Breadcrumbs({ trail }: BreadcrumbsProps) {
             <li key={crumb.href} className="flex items-center gap-x-2">
               {i > 0 ? <span aria-hidden="true">»</span> : null}
               {last ? (
-                <Link href={crumb.href} aria-current="page" className="line-clamp-1 no-underline">
+                <Link
+                  prefetch={false}
+                  href={crumb.href}
+                  aria-current="page"
+                  className="line-clamp-1 no-underline"
+                >
                   {crumb.name}
                 </Link>
               ) : (
-                <Link href={crumb.href} className="underline-offset-2 hover:underline">
+                <Link
+                  prefetch={false}
+                  href={crumb.href}
+                  className="underline-offset-2 hover:underline"
+                >
                   {crumb.name}
                 </Link>
               )}

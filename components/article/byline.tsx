@@ -12,7 +12,12 @@ export function Byline({ authors }: BylineProps) {
       {authors.map((author, i) => (
         <Fragment key={author.id}>
           {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-          <Link href={author.url} rel="author" className="font-semibold hover:underline">
+          <Link
+            prefetch={false}
+            href={author.url}
+            rel="author"
+            className="font-semibold hover:underline"
+          >
             {author.name}
           </Link>
           {author.role ? <span>, {author.role}</span> : null}

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/media/server-image';
 import type { HeroImage as HeroImageData } from '@/lib/content/schema/types';
 
 type HeroImageProps = {
@@ -12,7 +12,7 @@ export function HeroImage({ image, eager = false }: HeroImageProps) {
   return (
     <figure>
       <div className="relative aspect-video overflow-hidden bg-neutral-200 dark:bg-neutral-800">
-        <Image
+        <ServerImage
           src={image.src}
           alt={image.alt}
           fill

@@ -13,6 +13,7 @@ export function TagList({ tags }: TagListProps) {
         {tags.map((tag) => (
           <li key={tag}>
             <Link
+              prefetch={false}
               href={`/tags/${tagSlug(tag)}`}
               className="inline-block rounded-full border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800"
             >

@@ -215,7 +215,7 @@ export function CommentForm({
         We keep your name, website and comment with this article, and your email address and a
         scrambled form of your network address to fight spam; neither is ever shown. Spam is
         filtered automatically and first-time comments are read by a moderator before they appear.{' '}
-        <Link href="/privacy" className="underline">
+        <Link prefetch={false} href="/privacy" className="underline">
           How we handle your data
         </Link>
         .

@@ -10,7 +10,7 @@ export function SectionBlock({ section, articles }: SectionBlockProps) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId} className="section-heading">
-        <Link href={section.url} className="hover:underline">
+        <Link prefetch={false} href={section.url} className="hover:underline">
           {section.name}
         </Link>
       </h2>

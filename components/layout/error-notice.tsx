@@ -36,7 +36,7 @@ export function ErrorNotice({ title, advice, error, retry }: ErrorNoticeProps) {
         >
           Try again
         </button>
-        <Link href="/" className="self-center underline">
+        <Link prefetch={false} href="/" className="self-center underline">
           Go to the front page
         </Link>
       </div>

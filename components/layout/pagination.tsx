@@ -18,6 +18,7 @@ export function Pagination({ page, totalPages, base }: PaginationProps) {
     >
       {page > 1 ? (
         <Link
+          prefetch={false}
           href={pageHref(base, page - 1)}
           rel="prev"
           className="font-semibold underline-offset-2 hover:underline"
@@ -32,6 +33,7 @@ export function Pagination({ page, totalPages, base }: PaginationProps) {
       </p>
       {page < totalPages ? (
         <Link
+          prefetch={false}
           href={pageHref(base, page + 1)}
           rel="next"
           className="font-semibold underline-offset-2 hover:underline"

@@ -22,23 +22,23 @@ export function SiteFooter({ sections, privacyChoices = false }: SiteFooterProps
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
             {sections.map((section) => (
               <li key={section.id}>
-                <Link href={section.url} className="hover:underline">
+                <Link prefetch={false} href={section.url} className="hover:underline">
                   {section.name}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href="/tags" className="hover:underline">
+              <Link prefetch={false} href="/tags" className="hover:underline">
                 Topics
               </Link>
             </li>
             <li>
-              <Link href="/corrections" className="hover:underline">
+              <Link prefetch={false} href="/corrections" className="hover:underline">
                 Corrections
               </Link>
             </li>
             <li>
-              <Link href="/privacy" className="hover:underline">
+              <Link prefetch={false} href="/privacy" className="hover:underline">
                 Privacy
               </Link>
             </li>

@@ -14,7 +14,7 @@ export function SearchResultList({ hits, sectionNames }: SearchResultListProps) 
               {sectionNames.get(article.section) ?? article.section}
             </p>
             <h2 id={`result-${article.slug}`} className="mt-1 font-serif text-xl font-bold">
-              <Link href={article.url} className="hover:underline">
+              <Link prefetch={false} href={article.url} className="hover:underline">
                 {article.title}
               </Link>
             </h2>

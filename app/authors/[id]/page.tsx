@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Image from 'next/image';
+import { ServerImage } from '@/components/media/server-image';
 import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { Pagination } from '@/components/layout/pagination';
@@ -33,7 +33,7 @@ export default async function AuthorPage({ params }: PageProps<'/authors/[id]'>)
     <div className="mx-auto max-w-6xl px-4 py-8">
       <header className="mb-8 flex items-start gap-6 border-b border-neutral-200 pb-6 dark:border-neutral-800">
         {author.avatar ? (
-          <Image
+          <ServerImage
             src={author.avatar}
             alt=""
             width={96}

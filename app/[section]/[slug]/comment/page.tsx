@@ -18,7 +18,7 @@ export default async function CommentPage({ params }: PageProps<'/[section]/[slu
   return (
     <div className="mx-auto max-w-3xl space-y-8 px-4 py-8">
       <p>
-        <Link href={`${article.url}#comments`} className="underline">
+        <Link prefetch={false} href={`${article.url}#comments`} className="underline">
           Back to “{article.title}”
         </Link>
       </p>

@@ -17,7 +17,7 @@ export default async function ReplyPage({ params }: PageProps<'/comments/[id]/re
   return (
     <div className="mx-auto max-w-3xl space-y-8 px-4 py-8">
       <p>
-        <Link href={`${article.url}#comment-${comment.id}`} className="underline">
+        <Link prefetch={false} href={`${article.url}#comment-${comment.id}`} className="underline">
           Back to “{article.title}”
         </Link>
       </p>
