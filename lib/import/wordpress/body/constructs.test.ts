@@ -83,6 +83,24 @@ describe('lists', () => {
     expect(await mdxOf(html)).toBe('- One\n  - Two\n\n    4. Four\n    5. Five\n- Three\n');
   });
 
+  it('writes a definition list as a list of terms in bold, and a list counting down as one counting up, saying so', async () => {
+    const glossary = await converted(
+      '<dl><dt>Quorum</dt><dd>The members needed for a vote.</dd><dt>Recess</dt><dd>A break.</dd></dl>',
+    );
+    expect(glossary.mdx).toBe(
+      '- **Quorum**\n\n  The members needed for a vote.\n- **Recess**\n\n  A break.\n',
+    );
+    expect(glossary.lost).toEqual([
+      'a definition list: written as a bulleted list, each term in bold above its definition',
+    ]);
+    const countdown = await converted('<ol reversed><li>Three</li><li>Two</li><li>One</li></ol>');
+    expect(countdown.mdx).toBe('1. Three\n2. Two\n3. One\n');
+    expect(countdown.lost).toEqual([
+      'a list numbered downwards (reversed): its numbers now count up',
+    ]);
+    expect((await converted('<ol start="3"><li>Three</li></ol>')).lost).toEqual([]);
+  });
+
   it('reads the block editor’s list items (one block each) as one list', async () => {
     const html = block(
       'list',
