@@ -74,15 +74,13 @@ export function openBodyConverter(
 ): BodyConverter {
   const threads = threadsFor(bodies, options);
   const shared = sharedContext(tables);
-  // A body that throws is a rejected promise, wherever it was converted.
-  const here = (job: BodyJob) =>
-    new Promise<ConvertedBody>((resolve) =>
-      resolve(convertBody(job.html, contextFor(shared, job))),
-    );
   const converted = { here: 0, workers: 0 };
+  // A body that throws is a rejected promise, wherever it was converted.
   const convertHere = (job: BodyJob) => {
     converted.here += 1;
-    return here(job);
+    return new Promise<ConvertedBody>((resolve) =>
+      resolve(convertBody(job.html, contextFor(shared, job))),
+    );
   };
   if (threads === 0) {
     return { threads, ahead: 0, convert: convertHere, close: () => Promise.resolve(), converted };
