@@ -66,12 +66,6 @@ function keptProperties(node: Element): Properties {
   return kept;
 }
 
-/** Lists Markdown writes otherwise than WordPress showed them, and what changes. */
-const LIST_LOSSES: Record<string, string> = {
-  ol: 'a list numbered downwards (reversed): its numbers now count up',
-  dl: 'a definition list: written as a bulleted list, each term in bold above its definition',
-};
-
 function reportHandlers(node: Element, lost: LostList) {
   for (const name of Object.keys(node.properties)) {
     if (/^on[a-z]/i.test(name)) lost.add(`an ${name.toLowerCase()} script (removed)`);
@@ -112,8 +106,13 @@ function cleanNode(
   const ruled = wordpressRule(node, state, where, clean) ?? mediaRule(node, state, where, clean);
   if (ruled) return ruled;
   const children = cleanChildren(node.children, state, { ...where, depth: where.depth + 1 });
-  const listLoss = LIST_LOSSES[node.tagName];
-  if (listLoss && (node.tagName !== 'ol' || node.properties.reversed)) state.lost.add(listLoss);
+  // Lists Markdown writes otherwise than WordPress showed them.
+  if (node.tagName === 'ol' && node.properties.reversed)
+    state.lost.add('a list numbered downwards (reversed): its numbers now count up');
+  if (node.tagName === 'dl')
+    state.lost.add(
+      'a definition list: written as a bulleted list, each term in bold above its definition',
+    );
   // Markdown has no definition list: each term leads its item, in bold, its definition below.
   if (node.tagName === 'dt') return [element('dt', {}, [element('strong', {}, children)])];
   // HTML5 dropped <acronym> for <abbr>, which the content check allows.
