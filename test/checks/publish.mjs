@@ -74,14 +74,14 @@ const git = (cwd, ...args) =>
 const ctx = { dir: '', base: '', server: { base: '', log: () => '' }, origin: '', desk: '' };
 const content = (...parts) => path.join(ctx.dir, 'content', ...parts);
 
+/** The longest `npm run publish` so far in this run: a loaded machine can take 20 s and more. */
+let slowestPublish = 0;
+
 /**
  * Runs scripts/publish.ts in the copy. Asynchronous, so this process goes on reading its
  * sockets meanwhile: after a synchronous run, fetch would reuse a keep-alive connection the
  * server had closed in the meantime ("other side closed").
  */
-/** The longest `npm run publish` so far in this run: a loaded machine can take 20 s and more. */
-let slowestPublish = 0;
-
 function runPublish(args, env = {}) {
   const started = Date.now();
   return new Promise((resolve, reject) => {
