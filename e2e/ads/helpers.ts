@@ -6,10 +6,13 @@ export const SHORT = '/world/ads-check-short-story';
 export const NO_ADS = '/world/ads-check-no-ads-story';
 export const STYLE_GUIDE = '/technology/style-guide';
 
+/** One layout shift: its score, when it happened (ms after navigation) and what moved. */
+export type LayoutShift = { value: number; at: number; sources: string[] };
+
 /** Starts summing layout shifts (as CLS does: none within 500 ms of input) before any script. */
 export async function watchLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const shifts: { value: number; sources: string[] }[] = [];
+    const shifts: LayoutShift[] = [];
     (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as (PerformanceEntry & {
@@ -20,6 +23,7 @@ export async function watchLayoutShifts(page: Page): Promise<void> {
         if (entry.hadRecentInput) continue;
         shifts.push({
           value: entry.value,
+          at: entry.startTime,
           sources: (entry.sources ?? []).map((s) =>
             s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node),
           ),
@@ -29,10 +33,8 @@ export async function watchLayoutShifts(page: Page): Promise<void> {
   });
 }
 
-export async function layoutShifts(page: Page): Promise<{ value: number; sources: string[] }[]> {
-  return page.evaluate(
-    () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
-  );
+export async function layoutShifts(page: Page): Promise<LayoutShift[]> {
+  return page.evaluate(() => (window as unknown as { __shifts: LayoutShift[] }).__shifts);
 }
 
 /** Scrolls with the wheel, as a reader would, a screen at a time, pausing on each. */

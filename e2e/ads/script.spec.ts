@@ -92,6 +92,13 @@ test('a late creative moves nothing (CLS 0), and the measurement sees a shift wi
     );
     const page = await context.newPage();
     await watchLayoutShifts(page);
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('img[data-fake-creative]')) return;
+        (window as unknown as { __creativeAt: number }).__creativeAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(LONG);
     const slot = page.locator('[data-placement="article"]').first();
     if (!reserve) {
@@ -106,8 +113,15 @@ test('a late creative moves nothing (CLS 0), and the measurement sees a shift wi
     await page.evaluate(() => window.scrollBy(0, -200));
     await expect(slot.locator('img[data-fake-creative]')).toBeVisible({ timeout: 10_000 });
     await page.waitForTimeout(500);
-    const total = (await layoutShifts(page)).reduce((sum, s) => sum + s.value, 0);
-    if (reserve) expect(total).toBe(0);
+    // The creative's own shifts: from the moment it joined the page. A shift before it (once,
+    // 0.0013, on CI's busiest minute) is the page's while loading, which Lighthouse and the
+    // main suite measure; this asks only whether the late creative moves anything.
+    const arrived = await page.evaluate(
+      () => (window as unknown as { __creativeAt: number }).__creativeAt,
+    );
+    const shifts = await layoutShifts(page);
+    const total = shifts.filter((s) => s.at >= arrived).reduce((sum, s) => sum + s.value, 0);
+    if (reserve) expect(total, JSON.stringify({ arrived, shifts })).toBe(0);
     else expect(total).toBeGreaterThan(0.01);
     await context.close();
   }
