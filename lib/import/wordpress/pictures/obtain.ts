@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, realpath, rename, rm, unlink } from 'node:fs/promises';
+import { lstatSync, mkdirSync, realpathSync, renameSync } from 'node:fs';
+import { mkdir, realpath, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from './hash-file';
 import { isSitePath } from './site-path';
 import { openSource, type Source } from './sources';
+import { orNull } from './uploads-copy';
 import type { UploadsRoot } from './uploads-url';
 
 export type PictureItem = { url: string; sitePath: string };
@@ -91,7 +93,7 @@ export async function obtainPictures(
   let next = 0;
   try {
     const { source, close } = await openSource(options, limits, concurrency);
-    const run: Run = { source, parts, publicRoot, options };
+    const run: Run = { source, parts, publicRoot, options, folders: new Set<string>() };
     const worker = async () => {
       for (let index = next++, entry = queue[index]; entry; index = next++, entry = queue[index]) {
         outcomes[index] = await obtainOne(entry[0], [...entry[1]], run);
@@ -136,18 +138,26 @@ function collect(sitePaths: readonly string[], outcomes: readonly Outcome[]): Ob
 }
 
 /** What every picture of one run shares. */
-type Run = { source: Source; parts: string; publicRoot: string | null; options: ObtainOptions };
+type Run = {
+  source: Source;
+  parts: string;
+  publicRoot: string | null;
+  options: ObtainOptions;
+  /** The staged folders made so far: a month's hundreds of pictures make theirs once. */
+  folders: Set<string>;
+};
 
 /**
  * The file at a site path in public/, if it is a plain file there: a link, or a path through a
  * linked folder that leads out of public/, is never read or replaced.
  */
-async function existingFile(publicRoot: string | null, sitePath: string) {
+function existingFile(publicRoot: string | null, sitePath: string) {
   if (publicRoot === null) return { kind: 'none' as const };
   const file = path.join(publicRoot, sitePath);
-  const info = await lstat(file).catch(() => null);
+  // Synchronous, as the copy from the uploads folder (uploads-copy.ts says why).
+  const info = orNull(() => lstatSync(file));
   if (!info) return { kind: 'none' as const };
-  const real = await realpath(file).catch(() => '');
+  const real = orNull(() => realpathSync.native(file));
   if (!info.isFile() || real !== file) return { kind: 'other' as const, file };
   return { kind: 'file' as const, file };
 }
@@ -158,7 +168,7 @@ async function obtainOne(sitePath: string, urls: readonly string[], run: Run): P
     const reason = 'its site path is not one the importer writes';
     return { kind: 'failed', failures: urls.map((url) => ({ url, sitePath, reason })) };
   }
-  const existing = await existingFile(run.publicRoot, sitePath);
+  const existing = existingFile(run.publicRoot, sitePath);
   if (existing.kind === 'other') {
     return {
       kind: 'kept',
@@ -175,7 +185,7 @@ async function obtainOne(sitePath: string, urls: readonly string[], run: Run): P
     const part = path.join(run.parts, randomBytes(8).toString('hex'));
     const got = await run.source(url, part, present);
     if (got.ok && 'same' in got) return { kind: 'present', sha256: got.sha256 };
-    if (got.ok) return settle(sitePath, part, got.sha256, present, options);
+    if (got.ok) return settle(sitePath, part, got.sha256, present, run);
     failures.push({ url, sitePath, reason: got.reason });
   }
   return { kind: 'failed', failures };
@@ -187,7 +197,7 @@ async function settle(
   part: string,
   sha256: string,
   existing: string | null,
-  options: ObtainOptions,
+  { options, folders }: Run,
 ): Promise<Outcome> {
   const existingHash = existing ? await hashFile(existing) : null;
   if (existingHash === sha256) {
@@ -197,8 +207,12 @@ async function settle(
   const ours = existingHash !== null && options.previous?.get(sitePath) === existingHash;
   if (existingHash === null || ours || options.force) {
     const staged = path.join(options.stagingDir, sitePath);
-    await mkdir(path.dirname(staged), { recursive: true });
-    await rename(part, staged);
+    const folder = path.dirname(staged);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    renameSync(part, staged);
     return { kind: 'obtained', sha256 };
   }
   await unlink(part);

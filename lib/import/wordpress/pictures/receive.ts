@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { sniffPicture, SNIFF_BYTES, type PictureFormat } from './sniff';
 
@@ -72,4 +73,25 @@ export async function receive(
     await handle.close();
     if (!kept) await unlink(file).catch(() => undefined);
   }
+}
+
+/**
+ * `receive` for bytes already read whole (a picture from the uploads copy): the same checks,
+ * then one synchronous write to `file` (which must not exist yet), removed if that fails.
+ */
+export function receiveWhole(bytes: Buffer, file: string, maxBytes: number): Received | Refused {
+  if (bytes.length > maxBytes) {
+    return { ok: false, reason: `it is larger than the limit of ${readableSize(maxBytes)}` };
+  }
+  const sniffed = sniffPicture(bytes);
+  if (!sniffed.ok) return { ok: false, reason: sniffed.reason };
+  try {
+    writeFileSync(file, bytes, { flag: 'wx' });
+  } catch (error) {
+    // Not when another file was there already: that one is not ours to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(file, { force: true });
+    throw error;
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { ok: true, bytes: bytes.length, sha256, format: sniffed.format };
 }

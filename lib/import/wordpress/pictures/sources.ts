@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { hashFile } from './hash-file';
 import {
   createAgents,
@@ -10,7 +10,7 @@ import {
 import type { ObtainOptions } from './obtain';
 import type { Received, Refused } from './receive';
 import { uploadsRelativePath } from './site-path';
-import { copyFromUploads, findInUploads, uploadsRoot } from './uploads-copy';
+import { copyFromUploads, findInUploads, uploadsRoot, type RealFolders } from './uploads-copy';
 import { parsePictureUrl, uploadsRest } from './uploads-url';
 
 /** The file in public/ is byte for byte the old site's: nothing was written. */
@@ -49,15 +49,16 @@ async function uploadsSource(
   maxBytes: number,
 ): Promise<Source> {
   const root = await uploadsRoot(dir);
+  const folders: RealFolders = new Map();
   return async (url, file, existing) => {
     const parsed = parsePictureUrl(url, options.siteUrl);
     const rest = parsed && uploadsRest(parsed, options.siteUrl, options.uploadsRoots);
     const segments = rest ? uploadsRelativePath(rest) : null;
     if (!segments) return { ok: false, reason: 'its address is not in the old site’s uploads' };
-    const found = await findInUploads(root, segments);
+    const found = findInUploads(root, segments, folders);
     if (!found.ok) return found;
     // An import run again reads both files rather than writing a copy only to throw it away.
-    if (existing && (await stat(existing)).size === found.bytes) {
+    if (existing && statSync(existing).size === found.bytes) {
       const [source, present] = await Promise.all([hashFile(found.file), hashFile(existing)]);
       if (source === present) return { ok: true, same: true, sha256: source };
     }
