@@ -1,5 +1,4 @@
 import type { PostComments } from '../comments';
-import { readWxrFile } from '../reader';
 import type { WxrItem } from '../schema';
 import { articleFile, pageFile, type FileContext, type MadeFile } from './article';
 import { loginKey, titleOf } from './collect';
@@ -12,7 +11,8 @@ import { detach } from './text';
 import type { FileWriter } from './writer';
 
 export type Pass2Input = {
-  exportFile: string;
+  /** The export's posts and pages in its order, as pass 1 kept them (`ItemSpool`). */
+  items: AsyncIterable<WxrItem>;
   plan: Plan;
   /** What making a file needs besides its body, which pass 2 converts. */
   context: Omit<FileContext, 'convert'>;
@@ -71,8 +71,8 @@ function jobOf(item: WxrItem, attached: ReadonlyMap<number, readonly number[]>):
 }
 
 /**
- * Pass 2: reads the export again and writes each post and page the plan imports to the
- * staging copy, handing its comments to the comment import. Bodies are converted on worker
+ * Pass 2: takes the export's posts and pages again (pass 1 kept them) and writes each the
+ * plan imports to the staging copy, handing its comments to the comment import. Bodies are converted on worker
  * threads while the reader goes on, at most `ahead` of them beyond the one being written, and
  * everything else happens in export order: files, report and comments come out as they would
  * one item at a time. Memory holds those few items, never the file.
@@ -91,9 +91,7 @@ export async function convertItems(input: Pass2Input): Promise<void> {
   };
   try {
     const done = new Set<number>();
-    for await (const entry of readWxrFile(input.exportFile)) {
-      if (entry.kind !== 'item') continue;
-      const { item } = entry;
+    for await (const item of input.items) {
       const post = item.postType === 'post' ? plan.posts.get(item.postId) : undefined;
       const page = item.postType === 'page' ? plan.pages.get(item.postId) : undefined;
       if (!post && !page) continue;

@@ -25,6 +25,7 @@ import {
   redirectsFile,
   sectionFile,
 } from './site-files';
+import { ItemSpool } from './spool';
 import { Staging } from './staging';
 import { FileWriter } from './writer';
 import { summarizeComments } from './comment-counts';
@@ -63,6 +64,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const now = options.now ?? new Date();
   let staging: Staging | null = null;
   let scratch: string | null = null;
+  let spool: ItemSpool | null = null;
   let mark = started;
   const lap = (step: string) => {
     const now = performance.now();
@@ -73,13 +75,14 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const manifest = await loadManifest(options.root);
     if (typeof manifest === 'string') return refuse(report, manifest);
     const existing = await scanExisting(options.root, manifest);
-    const collected = await collect(readWxrFile(options.exportFile));
+    if (options.dryRun) scratch = await mkdtemp(path.join(tmpdir(), 'masthead-import-dry-'));
+    staging = await Staging.open(options.root, scratch ?? undefined);
+    spool = new ItemSpool(path.join(staging.dir, 'items.spool'));
+    const collected = await collect(spool.keep(readWxrFile(options.exportFile)));
     lap('read');
     const siteUrl = siteKeyOf(collected.site);
     report.site = siteUrl;
     const plan = makePlan(collected, previousIds(manifest, siteUrl), existing);
-    if (options.dryRun) scratch = await mkdtemp(path.join(tmpdir(), 'masthead-import-dry-'));
-    staging = await Staging.open(options.root, scratch ?? undefined);
     const force = options.force ?? false;
     const writer = new FileWriter(options.root, staging, manifest.files, force, report);
 
@@ -115,7 +118,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     const attached = attachedByPost(collected.attachments);
     try {
       await convertItems({
-        exportFile: options.exportFile,
+        items: spool.items(),
         plan,
         writer,
         report,
@@ -169,6 +172,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
     report.written = [];
     return report;
   } finally {
+    spool?.close();
     await staging?.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
     report.seconds = (performance.now() - started) / 1000;
