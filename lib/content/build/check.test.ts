@@ -128,7 +128,7 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
-        'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+        'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
       ],
       [
         'error',
@@ -160,7 +160,7 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
-        'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+        'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
       ],
       [
         'error',
