@@ -1,6 +1,6 @@
 import type { UpdateBlock } from '../mdx/live-entries';
 import { parseInstant } from '../schema/dates';
-import type { LiveBlog, LiveEntry } from '../schema/types';
+import type { ArticleMeta, LiveBlog, LiveEntry } from '../schema/types';
 import { updateId } from './update-id';
 
 /** Newest first; the id breaks ties so the order is the same on every build. */
@@ -34,3 +34,7 @@ export function liveBlogOf(
   });
   return { ...(ended === null ? {} : { ended }), entries: entries.sort(byNewestEntry) };
 }
+
+/** Whether the story is marked Live: a live story whose coverage has not ended. */
+export const isRunning = (article: Pick<ArticleMeta, 'liveBlog'>) =>
+  article.liveBlog !== undefined && article.liveBlog.ended === undefined;
