@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { RoutesFile } from '../../routing/routes-file';
 import type { ContentIndex } from '../schema/types';
 import { currentVersionId, VERSION_FILES, versionDir } from '../store/layout';
 import { buildContent } from './pipeline';
@@ -76,6 +77,11 @@ it(
           text: 'Both sides are here.',
         },
       ],
+    });
+    // The proxy knows how many older pages the story has: its entries but the pinned one.
+    expect(versionFile<RoutesFile>(VERSION_FILES.routes).articles[0]).toMatchObject({
+      slug: 'harbour-talks-live',
+      liveEntries: 2,
     });
   },
 );
