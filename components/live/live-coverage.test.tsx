@@ -57,6 +57,10 @@ describe('LiveCoverage', { timeout: 30_000 }, () => {
     const { code, liveBlog } = await story();
     const { container } = render(<LiveCoverage url={URL} code={code} view={view(liveBlog, 2)} />);
     expect(container).not.toHaveTextContent('Talks resumed');
+    expect(screen.getByRole('link', { name: 'The latest are on the first page' })).toHaveAttribute(
+      'href',
+      URL,
+    );
     expect(entryIds(container)).toEqual(['0904z', '0903z', '0901z']);
     expect(screen.getByRole('heading', { level: 2, name: 'Updates, page 2 of 2' })).toBeVisible();
     expect(screen.getByRole('link', { name: '← Newer updates' })).toHaveAttribute('href', URL);

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { Pagination } from '@/components/layout/pagination';
 import { mdxComponents } from '@/components/mdx/mdx-components';
@@ -49,7 +50,17 @@ export function LiveCoverage({ url, code, view }: LiveCoverageProps) {
   );
   return (
     <>
-      {page.page === 1 ? summary : null}
+      {page.page === 1 ? (
+        summary
+      ) : (
+        <p>
+          Older updates.{' '}
+          <Link prefetch={false} href={url}>
+            The latest are on the first page
+          </Link>
+          .
+        </p>
+      )}
       <KeyEvents events={view.keyEvents} />
       <section aria-labelledby="live-updates-heading" className="live-updates">
         <h2 id="live-updates-heading">

@@ -25,7 +25,7 @@ export function Update({ time, title, keyEvent, pinned, children }: UpdateProps)
   const id = at ? (updateId(at) ?? undefined) : undefined;
   const heading = typeof title === 'string' && title.trim() !== '' ? title : undefined;
   return (
-    <article id={id} className="live-update">
+    <article id={id} className="live-update" data-pinned={pinned === true ? '' : undefined}>
       <p className="live-update-meta">
         {at ? <time dateTime={at}>{formatDateTime(at)}</time> : null}
         {pinned === true ? <span className="live-update-flag">Pinned</span> : null}
