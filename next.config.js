@@ -136,6 +136,7 @@ const nextConfig = {
         `/:section(${sections})`,
         `/:section(${sections})/page/:page`,
         `/:section(${sections})/:slug`,
+        `/:section(${sections})/:slug/page/:page`,
         '/tags',
         '/tags/:tag',
         '/tags/:tag/page/:page',

@@ -1,5 +1,7 @@
 import { ServerImage } from '@/components/media/server-image';
 import Link from 'next/link';
+import { LiveMark } from '@/components/live/live-mark';
+import { isRunning } from '@/lib/content/live/live-blog';
 import { formatDate } from '@/lib/content/schema/dates';
 import type { ArticleMeta } from '@/lib/content/schema/types';
 
@@ -59,7 +61,12 @@ export function ArticleCard({
         </div>
       ) : null}
       <div className="flex flex-col gap-2">
-        {sectionName ? (
+        {isRunning(article) ? (
+          <p className="flex items-center gap-2 text-xs font-bold tracking-wide uppercase">
+            <LiveMark />
+            {sectionName ? <span className="text-accent">{sectionName}</span> : null}
+          </p>
+        ) : sectionName ? (
           <p className="text-accent text-xs font-bold tracking-wide uppercase">{sectionName}</p>
         ) : null}
         <Heading className={`font-serif leading-snug font-bold text-balance ${layout.headline}`}>

@@ -26,3 +26,19 @@ describe('ArticleDates', () => {
     expect(container.querySelectorAll('time')).toHaveLength(1);
   });
 });
+
+describe('ArticleDates on a live story', () => {
+  it('gives the times of day and no reading time', () => {
+    const { container } = render(
+      <ArticleDates
+        published="2026-12-07T06:00:00.000Z"
+        updated="2026-12-07T09:30:00.000Z"
+        precise
+      />,
+    );
+    expect(container).toHaveTextContent(
+      'Published 7 December 2026, 06:00 UTCUpdated 7 December 2026, 09:30 UTC',
+    );
+    expect(container).not.toHaveTextContent('min read');
+  });
+});

@@ -2,10 +2,14 @@ import type { ReactNode } from 'react';
 import { AdBlockNotice } from '@/components/ads/ad-block-notice';
 import { InArticleSlots } from '@/components/ads/in-article-slots';
 import { CommentCount } from '@/components/comments/comment-count';
+import { LiveCoverage } from '@/components/live/live-coverage';
+import { LiveMark } from '@/components/live/live-mark';
 import { MdxBody } from '@/components/mdx/mdx-body';
 import type { AdsConfig } from '@/lib/ads/schema';
 import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
+import type { LiveView } from '@/lib/content/live/arrange';
+import { isRunning } from '@/lib/content/live/live-blog';
 import { ArticleDates } from './article-dates';
 import { Breadcrumbs } from './breadcrumbs';
 import { Byline } from './byline';
@@ -25,6 +29,8 @@ type ArticleLayoutProps = {
   children?: ReactNode;
   /** The advertising settings (lib/ads/settings.ts); none for a story marked `ads: false`. */
   ads?: AdsConfig;
+  /** A live story's page of entries (lib/content/live/arrange.ts); the body is laid out as one. */
+  live?: LiveView;
 };
 
 /** Below three sections a contents box is more clutter than help. */
@@ -38,10 +44,13 @@ export function ArticleLayout({
   commentCount,
   children,
   ads: siteAds,
+  live,
 }: ArticleLayoutProps) {
   const modified = dateModified(article);
   const ads = article.ads === false ? undefined : siteAds;
-  const inArticle = ads?.slots.article;
+  // Entries move between pages as they come: no slot between them, and no contents box whose
+  // links would lead to a summary only the first page shows.
+  const inArticle = live ? undefined : ads?.slots.article;
   return (
     <div className="mx-auto max-w-3xl space-y-12 px-4 py-6 sm:py-10">
       <article>
@@ -49,8 +58,16 @@ export function ArticleLayout({
         {article.ads === false ? <div data-no-ads hidden /> : null}
         <header className="space-y-4">
           <Breadcrumbs trail={crumbs} />
+          {isRunning(article) ? (
+            <p>
+              <LiveMark />
+            </p>
+          ) : null}
           <h1 className="font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
             {article.title}
+            {live && live.page.page > 1 ? (
+              <span className="sr-only">, updates page {live.page.page}</span>
+            ) : null}
           </h1>
           <p className="dek text-lg text-neutral-700 sm:text-xl dark:text-neutral-300">
             {article.dek}
@@ -60,7 +77,7 @@ export function ArticleLayout({
             <ArticleDates
               published={article.date}
               updated={modified === article.date ? undefined : modified}
-              readingMinutes={article.readingMinutes}
+              {...(live ? { precise: true } : { readingMinutes: article.readingMinutes })}
             />
             {commentCount === undefined ? null : (
               <p className="text-sm">
@@ -75,7 +92,7 @@ export function ArticleLayout({
             <HeroImage image={article.image} eager />
           </div>
         ) : null}
-        {article.toc.length >= TOC_MIN_HEADINGS ? (
+        {!live && article.toc.length >= TOC_MIN_HEADINGS ? (
           <div className="mt-8">
             <TableOfContents entries={article.toc} />
           </div>
@@ -85,16 +102,25 @@ export function ArticleLayout({
           tabIndex={-1}
           className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none focus:outline-none"
         >
-          <MdxBody
-            code={body}
-            arrange={
-              ads && inArticle
-                ? (blocks) => (
-                    <InArticleSlots blocks={blocks} ads={ads} rule={inArticle} page={article.url} />
-                  )
-                : undefined
-            }
-          />
+          {live ? (
+            <LiveCoverage url={article.url} code={body} view={live} />
+          ) : (
+            <MdxBody
+              code={body}
+              arrange={
+                ads && inArticle
+                  ? (blocks) => (
+                      <InArticleSlots
+                        blocks={blocks}
+                        ads={ads}
+                        rule={inArticle}
+                        page={article.url}
+                      />
+                    )
+                  : undefined
+              }
+            />
+          )}
         </div>
         {article.corrections.length > 0 ? (
           <div className="mt-10">

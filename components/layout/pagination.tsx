@@ -5,11 +5,13 @@ type PaginationProps = {
   totalPages: number;
   /** The listing's own URL; page n lives at `${base}/page/n`. */
   base: string;
+  /** What the pages list: "← Newer stories", "Older updates →". */
+  noun?: 'stories' | 'updates';
 };
 
 export const pageHref = (base: string, page: number) => (page <= 1 ? base : `${base}/page/${page}`);
 
-export function Pagination({ page, totalPages, base }: PaginationProps) {
+export function Pagination({ page, totalPages, base, noun = 'stories' }: PaginationProps) {
   if (totalPages <= 1) return null;
   return (
     <nav
@@ -23,7 +25,7 @@ export function Pagination({ page, totalPages, base }: PaginationProps) {
           rel="prev"
           className="font-semibold underline-offset-2 hover:underline"
         >
-          ← Newer stories
+          {`← Newer ${noun}`}
         </Link>
       ) : (
         <span />
@@ -38,7 +40,7 @@ export function Pagination({ page, totalPages, base }: PaginationProps) {
           rel="next"
           className="font-semibold underline-offset-2 hover:underline"
         >
-          Older stories →
+          {`Older ${noun} →`}
         </Link>
       ) : (
         <span />

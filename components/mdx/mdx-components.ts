@@ -7,6 +7,7 @@ import { Question } from './question';
 import { ReaderQuestions } from './reader-questions';
 import { Timeline } from './timeline';
 import { TimelineEvent } from './timeline-event';
+import { Update } from './update';
 
 /** Editors' vocabulary: every name here may be used in MDX without an import. */
 export const mdxComponents = {
@@ -19,4 +20,5 @@ export const mdxComponents = {
   ReaderQuestions,
   Timeline,
   TimelineEvent,
+  Update,
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adOrigin, adOrigins, scriptSrcOrigin } from './csp-origins.js';
 import { plainOrigin } from '../security/plain-origin.js';
-import { FIX } from '../content/schema/frontmatter';
+import { FIX } from '../content/schema/say';
 
 /**
  * content/ads.yaml: where advertising may go and what fills it (docs/editors.md, "Advertising").

@@ -16,7 +16,7 @@ const story = (slug: string, over: Partial<RoutesFile['articles'][number]> = {})
 });
 
 const file: RoutesFile = {
-  sections: ['world', 'politics', 'business'],
+  sections: ['world', 'politics', 'business', 'technology'],
   authors: ['omar', 'lena'],
   articles: [
     story('kim'),
@@ -24,14 +24,21 @@ const file: RoutesFile = {
     story('gas', { tags: ['energy', 'café'] }),
     story('vote', { section: 'politics', tags: ['elections'], authors: ['lena'] }),
     story('later', { date: '2026-09-01T00:00:00Z' }),
+    // A live story with five entries besides the pinned one: three pages at two a page.
+    ...[
+      story('storm-live', { liveEntries: 5 }),
+      story('quiet-live', { liveEntries: 0 }),
+      story('later-live', { date: '2026-09-01T00:00:00Z', liveEntries: 5 }),
+    ].map((s) => ({ ...s, section: 'technology', tags: ['weather'] })),
   ],
   drafts: [{ slug: 'secret', section: 'politics' }],
   pages: ['support', 'about', 'about/team', 'about/team/editors', 'jobs/reporter'],
   pageDrafts: ['about/plans'],
 };
 
-// Two stories a page, as command B builds the site: world has 3 stories, so 2 pages.
-const table = routeTable(file, NOW, 2);
+// Two stories a page, as command B builds the site: world has 3 stories, so 2 pages. Two live
+// entries a page too.
+const table = routeTable(file, NOW, 2, 2);
 const decide = (pathname: string) => decideRoute(pathname, table);
 
 describe('decideRoute', () => {
@@ -66,6 +73,9 @@ describe('decideRoute', () => {
     '/about/team/editors',
     '/jobs/reporter', // a page whose parent has none
     '/about/team/opengraph-image', // a page two deep has a card, as an article does
+    '/technology/storm-live', // a live story's newest entries, at its own address
+    '/technology/storm-live/page/2', // and its older ones
+    '/technology/storm-live/page/3',
   ])('lets %s through', (pathname) => {
     expect(decide(pathname)).toBe('allow');
   });
@@ -110,6 +120,15 @@ describe('decideRoute', () => {
     ['the parent of a page that has none', '/jobs'],
     ['a deep page at the address that renders it', '/nested-page/about/team/editors'],
     ['the renderer of deep pages itself', '/nested-page/x'],
+    ['a live story’s page past the last', '/technology/storm-live/page/4'],
+    ['a live story’s first page by number', '/technology/storm-live/page/1'],
+    ['a second page of a live story whose entries fit on one', '/technology/quiet-live/page/2'],
+    ['a live story’s page under another section', '/world/storm-live/page/2'],
+    ['a later page of an ordinary article', '/world/kim/page/2'],
+    ['a later page of an invented story', '/world/no-such-story/page/2'],
+    ['a later page of a live story still scheduled', '/technology/later-live/page/2'],
+    ['a later page of a draft', '/politics/secret/page/2'],
+    ['a later page of a page of the newsroom’s own', '/about/team/page/2'],
   ])('refuses %s', (_, pathname) => {
     expect(decide(pathname)).toBe('not-found');
   });
@@ -164,7 +183,7 @@ describe('decideRoute', () => {
     ['a number past any listing', '99999999999999999999'],
     ['a word', 'two'],
   ])('refuses a non-canonical page number: %s', (_, page) => {
-    for (const base of ['/world', '/tags/energy', '/authors/omar']) {
+    for (const base of ['/world', '/tags/energy', '/authors/omar', '/technology/storm-live']) {
       expect(decide(`${base}/page/${page}`), `${base}/page/${page}`).toBe('not-found');
     }
   });

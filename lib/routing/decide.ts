@@ -20,9 +20,9 @@ const allow = (): RouteDecision => 'allow';
 const when = (exists: boolean): RouteDecision => (exists ? 'allow' : 'not-found');
 
 /** Pages 2…n of a listing; page 1 lives at the listing's own address, "02" at none. */
-function laterPage(page: string, count: number | undefined, table: RouteTable): RouteDecision {
+function laterPage(page: string, count: number | undefined, pageSize: number): RouteDecision {
   if (count === undefined || !/^[1-9]\d{0,8}$/.test(page)) return 'not-found';
-  return when(Number(page) >= 2 && Number(page) <= pageCount(count, table.pageSize));
+  return when(Number(page) >= 2 && Number(page) <= pageCount(count, pageSize));
 }
 
 function article(param: Param, table: RouteTable): RouteDecision {
@@ -81,7 +81,7 @@ export const RULES: Rule[] = [
   },
   {
     route: '/[section]/page/[page]',
-    decide: (p, t) => laterPage(p('page'), t.sections.get(p('section')), t),
+    decide: (p, t) => laterPage(p('page'), t.sections.get(p('section')), t.pageSize),
   },
   { route: '/[section]/feed.xml', decide: (p, t) => when(t.sections.has(p('section'))) },
   {
@@ -107,17 +107,25 @@ export const RULES: Rule[] = [
   },
   // Where those are rendered; asked for by its own address, it names nothing.
   { route: `${NESTED_PAGE_PREFIX}/[...path]`, decide: () => 'not-found' },
+  // A live story's older entries (decision 030); an ordinary article has no later pages.
+  {
+    route: '/[section]/[slug]/page/[page]',
+    decide: (p, t) =>
+      publishedArticle(p, t) === 'allow'
+        ? laterPage(p('page'), t.liveEntries.get(p('slug')), t.livePageSize)
+        : 'not-found',
+  },
   // The comment form on a page of its own, where a post without JavaScript lands on an error.
   { route: '/[section]/[slug]/comment', decide: publishedArticle },
   { route: '/tags/[tag]', decide: (p, t) => when(t.tags.has(p('tag'))) },
   {
     route: '/tags/[tag]/page/[page]',
-    decide: (p, t) => laterPage(p('page'), t.tags.get(p('tag')), t),
+    decide: (p, t) => laterPage(p('page'), t.tags.get(p('tag')), t.pageSize),
   },
   { route: '/authors/[id]', decide: (p, t) => when(t.authors.has(p('id'))) },
   {
     route: '/authors/[id]/page/[page]',
-    decide: (p, t) => laterPage(p('page'), t.authors.get(p('id')), t),
+    decide: (p, t) => laterPage(p('page'), t.authors.get(p('id')), t.pageSize),
   },
   // Comments live in the database, not the content index; the page looks the id up itself and
   // is rendered on every request, never cached. Only the id's form is checked here.

@@ -1,8 +1,12 @@
+import { siteConfig } from '../site';
 import type { RoutesFile } from './routes-file';
 
 /** What exists at one moment, in the shape the route decision asks it. */
 export type RouteTable = {
   pageSize: number;
+  /** A live story's entries a page (decision 030), and how many each published one has. */
+  livePageSize: number;
+  liveEntries: Map<string, number>;
   /** Published stories per section, tag and author: how many listing pages each has. */
   sections: Map<string, number>;
   tags: Map<string, number>;
@@ -25,9 +29,16 @@ const bump = (counts: Map<string, number>, key: string) =>
  * The table as readers see the site at `now`: an article is published once its date has
  * passed, as lib/content/listings/sort.ts's isPublished has it.
  */
-export function routeTable(file: RoutesFile, now: number, pageSize: number): RouteTable {
+export function routeTable(
+  file: RoutesFile,
+  now: number,
+  pageSize: number,
+  livePageSize = siteConfig.liveEntriesPerPage,
+): RouteTable {
   const table: RouteTable = {
     pageSize,
+    livePageSize,
+    liveEntries: new Map(),
     sections: new Map(file.sections.map((id) => [id, 0])),
     tags: new Map(),
     authors: new Map(file.authors.map((id) => [id, 0])),
@@ -45,6 +56,7 @@ export function routeTable(file: RoutesFile, now: number, pageSize: number): Rou
       continue;
     }
     table.published.set(article.slug, article.section);
+    if (article.liveEntries !== undefined) table.liveEntries.set(article.slug, article.liveEntries);
     bump(table.sections, article.section);
     for (const tag of article.tags) bump(table.tags, tag);
     for (const author of article.authors) {

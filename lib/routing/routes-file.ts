@@ -1,4 +1,5 @@
 import { tagSlug } from '../content/listings/tags';
+import { pagedEntryCount } from '../content/live/arrange';
 import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/schema/types';
 
 /**
@@ -11,7 +12,15 @@ export type RoutesFile = {
   sections: string[];
   authors: string[];
   /** Every article that is not a draft, with the date it goes live (scheduled ones too). */
-  articles: { slug: string; section: string; date: string; tags: string[]; authors: string[] }[];
+  articles: {
+    slug: string;
+    section: string;
+    date: string;
+    tags: string[];
+    authors: string[];
+    /** A live story's entries that are paginated (all but the pinned one): its older pages. */
+    liveEntries?: number;
+  }[];
   /** Drafts, which only a previewing editor may open. */
   drafts: { slug: string; section: string }[];
   /**
@@ -26,7 +35,8 @@ export const ROUTES_FILE = 'routes.json';
 
 /** What the routes file is made of: the index, or what the content check has of it so far. */
 export type RoutesSource = {
-  articles: Pick<ArticleMeta, 'slug' | 'section' | 'date' | 'tags' | 'authorIds' | 'draft'>[];
+  articles: (Pick<ArticleMeta, 'slug' | 'section' | 'date' | 'tags' | 'authorIds' | 'draft'> &
+    Partial<Pick<ArticleMeta, 'liveBlog'>>)[];
   sections: Pick<SectionMeta, 'id'>[];
   authors: Pick<AuthorMeta, 'id'>[];
   pages?: Pick<PageMeta, 'id' | 'draft'>[];
@@ -44,6 +54,7 @@ export function routesFile(index: RoutesSource): RoutesFile {
       // Slugged as the tag pages slug them, once per article.
       tags: [...new Set(a.tags.map(tagSlug))],
       authors: a.authorIds,
+      ...(a.liveBlog ? { liveEntries: pagedEntryCount(a.liveBlog) } : {}),
     })),
     drafts: index.articles
       .filter((a) => a.draft)

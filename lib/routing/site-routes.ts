@@ -26,7 +26,10 @@ export function siteRoutes(now = Date.now()): RouteTable | undefined {
   const file = routesFile();
   if (!file) return undefined;
   if (!current || current.file !== file || now >= current.table.validUntil) {
-    current = { file, table: routeTable(file, now, siteConfig.pageSize) };
+    current = {
+      file,
+      table: routeTable(file, now, siteConfig.pageSize, siteConfig.liveEntriesPerPage),
+    };
   }
   return current.table;
 }

@@ -1,25 +1,35 @@
-import type { BreadcrumbList, NewsArticle, WebSite, WithContext } from 'schema-dts';
+import type {
+  BreadcrumbList,
+  NewsArticle,
+  Organization,
+  Person,
+  WebPage,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
 import type { ArticleMeta, AuthorMeta, Crumb, SectionMeta } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
 import { absoluteUrl } from './urls';
 
 export type Site = { name: string; url: string; logo: string };
 
-export function newsArticleJsonLd(
+/**
+ * What every kind of article says of itself: a NewsArticle, and a live story's LiveBlogPosting
+ * (lib/seo/live-blog.ts), which is an Article too.
+ */
+export function articleProperties(
   article: ArticleMeta,
   section: SectionMeta,
   authors: AuthorMeta[],
   site: Site,
-): WithContext<NewsArticle> {
+) {
   const url = absoluteUrl(article.url, site.url);
   return {
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
     headline: article.title,
     description: article.dek,
     datePublished: article.date,
     dateModified: dateModified(article),
-    author: authors.map((author) => ({
+    author: authors.map((author): Person => ({
       '@type': 'Person',
       name: author.name,
       url: absoluteUrl(author.url, site.url),
@@ -30,12 +40,25 @@ export function newsArticleJsonLd(
       name: site.name,
       url: site.url,
       logo: { '@type': 'ImageObject', url: absoluteUrl(site.logo, site.url) },
-    },
+    } satisfies Organization,
     image: [absoluteUrl(article.image?.src ?? `${article.url}/opengraph-image`, site.url)],
-    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url } satisfies WebPage,
     url,
     articleSection: section.name,
     keywords: article.tags,
+  };
+}
+
+export function newsArticleJsonLd(
+  article: ArticleMeta,
+  section: SectionMeta,
+  authors: AuthorMeta[],
+  site: Site,
+): WithContext<NewsArticle> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    ...articleProperties(article, section, authors, site),
   };
 }
 

@@ -21,8 +21,10 @@ import {
 } from '@/lib/content/listings/queries';
 import { prerenderedArticles } from '@/lib/content/listings/prerender';
 import { isPublished } from '@/lib/content/listings/sort';
+import { liveView } from '@/lib/content/live/arrange';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
+import { liveBlogJsonLd } from '@/lib/seo/live-blog';
 import { pageMetadata } from '@/lib/seo/page-metadata';
 import { siteConfig } from '@/lib/site';
 
@@ -78,10 +80,25 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
   const published = isPublished(article);
   const comments = published ? await getArticleComments(article.slug) : undefined;
   const crumbs = articleCrumbs(article, section);
+  // A live story's newest entries are at its own address; older ones at …/page/2 and on.
+  const live = liveView(article, 1, siteConfig.liveEntriesPerPage);
+  const { liveBlog } = article;
   return (
     <>
       {preview ? <PreviewBanner path={article.url} published={published} /> : null}
-      <JsonLd data={newsArticleJsonLd(article, section, authors, siteConfig)} />
+      <JsonLd
+        data={
+          liveBlog
+            ? liveBlogJsonLd(
+                { ...article, liveBlog },
+                section,
+                authors,
+                siteConfig,
+                siteConfig.liveEntriesPerPage,
+              )
+            : newsArticleJsonLd(article, section, authors, siteConfig)
+        }
+      />
       <JsonLd data={breadcrumbJsonLd(crumbs, siteConfig.url)} />
       <ArticleLayout
         article={article}
@@ -90,6 +107,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         crumbs={crumbs}
         commentCount={comments?.available ? comments.count : undefined}
         ads={getAds()}
+        live={live}
       >
         <RelatedArticles articles={getRelated(article)} sectionNames={getSectionNames()} />
         {/* An unpublished article takes no comments. */}

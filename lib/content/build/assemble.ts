@@ -4,6 +4,8 @@ import type {
   PageFrontmatter,
   SectionFrontmatter,
 } from '../schema/frontmatter';
+import { liveBlogOf } from '../live/live-blog';
+import type { UpdateBlock } from '../mdx/live-entries';
 import type { TocEntry } from '../mdx/toc';
 import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../schema/types';
 
@@ -15,8 +17,15 @@ export function articleMeta(
   slug: string,
   file: string,
   fm: ArticleFrontmatter,
-  built: { toc: TocEntry[]; readingMinutes: number; body: string; related: string[] },
+  built: {
+    toc: TocEntry[];
+    readingMinutes: number;
+    body: string;
+    related: string[];
+    updates: UpdateBlock[];
+  },
 ): ArticleMeta {
+  const liveBlog = liveBlogOf(fm, built.updates);
   return {
     slug,
     section: fm.section,
@@ -40,6 +49,7 @@ export function articleMeta(
     ...(fm.ads ? {} : { ads: false as const }),
     ...(fm.guid === undefined ? {} : { guid: fm.guid }),
     ...(fm.sticky ? { sticky: true as const } : {}),
+    ...(liveBlog ? { liveBlog } : {}),
   };
 }
 

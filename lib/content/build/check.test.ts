@@ -71,6 +71,34 @@ describe('the content check', { timeout: 30_000 }, () => {
         'content/articles/image-without-alt.mdx:8  image.alt  missing — describe what the picture shows, for readers who cannot see it',
       ],
       [
+        'error',
+        'content/articles/live-bad-time.mdx:11  body  <Update> needs a time="…" attribute — write <Update time="…">',
+      ],
+      [
+        'error',
+        'content/articles/live-bad-time.mdx:13  body  <Update> time: "19:00" is not a time — write it as 2026-12-07T09:30:00Z (a date, a time and Z, or an offset such as +01:00)',
+      ],
+      [
+        'error',
+        'content/articles/live-ended-before-first.mdx:9  liveEnded  2026-03-01T18:00:00Z is before the first entry (2026-03-01T19:00:00Z, line 12) — write the moment coverage ended, after the entries',
+      ],
+      [
+        'error',
+        'content/articles/live-entry-in-future.mdx:11  body  <Update> time: 2099-01-01T00:00:00Z is in the future — an entry shows as soon as it is published: write the time it happened, and publish it then',
+      ],
+      [
+        'error',
+        'content/articles/live-not-live.mdx:12  body  <Update> is for live stories, and this one is not live — add live: true to the frontmatter while the event runs (and liveEnded: 2026-12-07T09:30:00Z once it is over), or remove the <Update> tags',
+      ],
+      [
+        'error',
+        'content/articles/live-same-moment.mdx:13  body  <Update> time: 2026-03-01T19:00:00Z is the moment of the entry at line 11 too, so both would be #update-20260301t1900z — give each entry its own time, to the second if need be (09:30:15Z)',
+      ],
+      [
+        'error',
+        'content/articles/live-two-pinned.mdx:13  body  <Update> pinned: a second pinned entry (the first is at line 11) — pin one entry at most: remove pinned from all but one',
+      ],
+      [
         'warning',
         'content/articles/long-dek.mdx:3  dek  is 225 characters long — keep the standfirst under 200 characters',
       ],
@@ -128,7 +156,7 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
-        'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+        'content/articles/mdx-is-code.mdx:30  body  <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
       ],
       [
         'error',
@@ -160,7 +188,7 @@ describe('the content check', { timeout: 30_000 }, () => {
       ],
       [
         'error',
-        'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+        'content/articles/unknown-component.mdx:12  body  <Chart> is not a Masthead component — use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
       ],
       [
         'error',
@@ -326,6 +354,7 @@ describe('checkPage', () => {
     problems: [],
     links: [],
     toc: [],
+    updates: [],
     readingMinutes: 1,
   });
   const sections = new Set(['world']);

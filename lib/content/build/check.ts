@@ -16,6 +16,7 @@ import { isAtomId } from '../../seo/feed-id';
 import type { DocSummary } from './compile';
 import { RESERVED_SECTION_IDS, URL_SAFE } from './addresses';
 import { parseYaml } from './frontmatter';
+import { liveFindings, updatesOutsideArticles } from './live-check';
 import { pagePathProblem } from './page-paths';
 import { lineOfField, schemaFindings, type Finding, type Severity } from './findings';
 import type { Source } from './sources';
@@ -101,6 +102,8 @@ export function checkArticle(
   source: Source,
   doc: DocSummary,
   schema: ReturnType<typeof articleSchema>,
+  /** The build's clock, which live entries may not be ahead of (as a scheduled article is). */
+  now = Date.now(),
 ): { findings: Finding[]; frontmatter?: ArticleFrontmatter } {
   const { file } = source;
   if (doc.yamlErrors.length > 0) return { findings: yamlFindings(file, doc.yamlErrors) };
@@ -139,7 +142,7 @@ export function checkArticle(
       'the RSS feed keeps it; the Atom feed, which takes only such ids, gives the story’s address',
     );
   }
-  findings.push(...bodyFindings(file, doc));
+  findings.push(...bodyFindings(file, doc), ...liveFindings(file, doc, now));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }
 
@@ -152,7 +155,7 @@ export function checkAuthor(
   const findings = parsed.success
     ? []
     : schemaFindings(source.file, parsed.error, doc.lines, Object.keys(authorSchema.shape));
-  findings.push(...bodyFindings(source.file, doc));
+  findings.push(...bodyFindings(source.file, doc), ...updatesOutsideArticles(source.file, doc));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }
 
@@ -170,7 +173,7 @@ export function checkPage(
   const findings = parsed.success
     ? []
     : schemaFindings(file, parsed.error, doc.lines, Object.keys(pageSchema.shape));
-  findings.push(...bodyFindings(file, doc));
+  findings.push(...bodyFindings(file, doc), ...updatesOutsideArticles(file, doc));
   return parsed.success ? { findings, frontmatter: parsed.data } : { findings };
 }
 

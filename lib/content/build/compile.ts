@@ -1,10 +1,12 @@
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { extractUpdates, type UpdateBlock } from '../mdx/live-entries';
 import { mdxPlugins } from '../mdx/plugins';
 import type { MdxProblem } from '../mdx/remark-check-mdx';
 import { plainText, readingMinutes } from '../mdx/text';
 import { extractToc, type TocEntry } from '../mdx/toc';
+import type { MdxNode } from '../mdx/tree';
 import { parseFrontmatter } from './frontmatter';
 
 /** A problem in the body, already on the file's own line numbers. */
@@ -25,6 +27,8 @@ export type CompiledDocument = {
   /** Every Markdown link, for the check that internal ones lead somewhere. */
   links: { url: string; line: number }[];
   toc: TocEntry[];
+  /** A live story's entries, on the file's lines (docs/decisions/030); empty for other articles. */
+  updates: UpdateBlock[];
   readingMinutes: number;
   /** The words readers read, for search and for "You may also like". */
   text: string;
@@ -68,6 +72,13 @@ export async function compileDocument(source: string): Promise<CompiledDocument>
       links.push({ url: node.url, line: toFile(node.position?.start.line) });
     });
   };
+  let updates: UpdateBlock[] = [];
+  const collectUpdates = () => (tree: Root) => {
+    updates = extractUpdates(tree as unknown as MdxNode).map((u) => ({
+      ...u,
+      line: toFile(u.line),
+    }));
+  };
   const { remarkPlugins, rehypePlugins } = mdxPlugins(({ line, problem, fix }: MdxProblem) =>
     problems.push({ line: toFile(line), problem, fix }),
   );
@@ -75,7 +86,7 @@ export async function compileDocument(source: string): Promise<CompiledDocument>
   try {
     const file = await compile(fm.body, {
       outputFormat: 'function-body',
-      remarkPlugins: [...remarkPlugins, collectLinks],
+      remarkPlugins: [...remarkPlugins, collectLinks, collectUpdates],
       rehypePlugins,
     });
     code = String(file.value);
@@ -95,6 +106,7 @@ export async function compileDocument(source: string): Promise<CompiledDocument>
     problems,
     links,
     toc: extractToc(fm.body),
+    updates,
     ...wordsOf(fm.body),
   };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FIX } from '../schema/frontmatter';
+import { FIX } from '../schema/say';
 import { didYouMean } from '../schema/suggest';
 
 export type Severity = 'error' | 'warning';

@@ -6,7 +6,7 @@ import { sha256 } from './cache';
  * Raised when what the build stores (cache entries, a version's sources.json) changes shape:
  * a build never reads the old shape as the new one, it starts afresh.
  */
-const STORE_FORMAT = 3;
+const STORE_FORMAT = 4;
 
 /** The packages whose versions decide what a compiled body looks like. */
 const COMPILER_PACKAGES = [

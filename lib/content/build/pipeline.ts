@@ -264,6 +264,7 @@ export async function buildContent(options: BuildOptions): Promise<BuildResult> 
     const articles: ArticleMeta[] = checked.map(({ source, entry, fm }) =>
       articleMeta(source.id, source.file, fm, {
         toc: entry.toc,
+        updates: entry.updates,
         readingMinutes: entry.readingMinutes,
         body: entry.body!,
         related: lists.get(source.id) ?? [],

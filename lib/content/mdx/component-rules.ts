@@ -1,4 +1,5 @@
-import { parseEventDate } from '../schema/dates';
+import { parseEventDate, parseInstant } from '../schema/dates';
+import { TIME_FORM } from '../schema/live';
 import {
   contentOf,
   describe,
@@ -17,6 +18,8 @@ type PropRule = {
   required?: boolean;
   /** Returns a problem, or null when the value is fine. */
   check?: (value: string) => string | null;
+  /** Set by writing its name alone (`<Update pinned>`); a value, even "false", is refused. */
+  flag?: true;
 };
 
 type ComponentRule = {
@@ -27,6 +30,10 @@ type ComponentRule = {
   holds?: string;
   /** What to write in it when it is empty. */
   fill: string;
+  /** It stands only at the top of the body, outside lists, quotes and every other box. */
+  topLevel?: true;
+  /** Other boxes may go inside it, as they would outside: a live entry may hold a quote. */
+  frame?: true;
 };
 
 export const CALLOUT_TONES = ['note', 'warning', 'analysis'] as const;
@@ -91,6 +98,23 @@ export const COMPONENT_RULES: Record<string, ComponentRule> = {
     inside: 'ReaderQuestions',
     fill: 'write the answer between <Question text="…"> and </Question>; for questions without answers, write them inside <ReaderQuestions> as a list, one per line starting with -',
   },
+  // One entry of a live story (docs/decisions/030); what the entries say together (one pinned,
+  // none in the future, no two at one moment) is checked by lib/content/build/live-check.ts.
+  Update: {
+    props: {
+      time: {
+        required: true,
+        check: (value) =>
+          parseInstant(value) ? null : `"${value}" is not a time; write it as ${TIME_FORM}`,
+      },
+      title: {},
+      keyEvent: { flag: true },
+      pinned: { flag: true },
+    },
+    topLevel: true,
+    frame: true,
+    fill: 'write what happened between <Update time="…"> and </Update>, or remove it',
+  },
 };
 
 export const COMPONENT_NAMES = Object.keys(COMPONENT_RULES);
@@ -125,6 +149,13 @@ export function checkComponentUse(use: ComponentUse): Problem[] {
           fix: `write <${use.name} ${prop}="…">`,
         });
       }
+      continue;
+    }
+    if (rule.flag) {
+      problems.push({
+        problem: `<${use.name}> ${prop}="${value}": ${prop} takes no value`,
+        fix: `write ${prop} alone to set it, or leave it out`,
+      });
       continue;
     }
     const problem = rule.check?.(value);
@@ -174,6 +205,11 @@ export function componentPlacementProblems(
     problems.push({
       problem: `<${name}> only works inside <${rule.inside}>`,
       fix: `put it on its own line between <${rule.inside} …> and </${rule.inside}>`,
+    });
+  } else if (rule.topLevel && placement.parent.type !== 'root') {
+    problems.push({
+      problem: `<${name}> cannot go inside ${placement.enclosing ? `<${placement.enclosing}>` : describe(placement.parent)}`,
+      fix: `start <${name} …> at the beginning of a line, outside lists, quotes and other boxes`,
     });
   } else if (!rule.inside && placement.enclosing) {
     const outer = placement.enclosing;

@@ -126,7 +126,7 @@ describe('remarkCheckMdx: MDX is content, not code', () => {
     [
       'a div with onClick',
       '<div onClick={() => alert(1)}>x</div>',
-      '1: <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+      '1: <div> is not an element an article may use — write Markdown, or use one of the components: Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
       `1: \`onClick\` on <div> is an event handler, which runs a script — ${NO_SCRIPT}`,
     ],
     [
@@ -211,7 +211,7 @@ describe('remarkCheckMdx: MDX is content, not code', () => {
         'line 1: <Callout> tone: "loud" is not a tone; write one of note, warning, analysis',
         'line 3: <KeyFacts> needs a caption="…" attribute; write <KeyFacts caption="…">',
         'line 4: <Fact> needs a label="…" attribute; write <Fact label="…">',
-        'line 7: <Chart> is not a Masthead component; use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question',
+        'line 7: <Chart> is not a Masthead component; use one of Timeline, TimelineEvent, KeyFacts, Fact, Callout, KeyTakeaways, PullQuote, ReaderQuestions, Question, Update',
         'line 9: `{1 + 1}` is JavaScript, and an article cannot run code; write the text itself; to show a curly brace, write \\{',
       ].join('\n'),
     );

@@ -1,6 +1,12 @@
 import type { Root } from 'mdast';
-import { checkComponentUse, COMPONENT_NAMES, componentPlacementProblems } from './component-rules';
+import {
+  checkComponentUse,
+  COMPONENT_NAMES,
+  COMPONENT_RULES,
+  componentPlacementProblems,
+} from './component-rules';
 import { holdsText, htmlElementProblems } from './html-rules';
+import { strayBlocks } from './live-rules';
 import { codeProblem, elementCodeProblems, isCodeAttribute } from './code-rules';
 import {
   contentOf,
@@ -88,12 +94,20 @@ function nodeProblems(node: MdxNode, where: Where): (Problem & { at?: MdxNode })
   return [];
 }
 
+/** The box a node's children stand in: a frame (a live entry) lets boxes in as if it were not there. */
+const enclosingFor = (node: MdxNode, around: string | undefined) =>
+  isComponent(node) && !COMPONENT_RULES[node.name]?.frame ? node.name : around;
+
 /** Every problem in an article's MDX, in the order they appear. */
 export function checkMdxTree(tree: MdxNode): MdxProblem[] {
   const problems: MdxProblem[] = [];
+  const strays = strayBlocks(tree);
   const visit = (node: MdxNode, where: Where) => {
     for (const child of contentOf(node)) {
-      for (const { at, ...problem } of nodeProblems(child, where)) {
+      const stray = node === tree ? strays.get(child) : undefined;
+      const found = nodeProblems(child, where);
+      const all: (Problem & { at?: MdxNode })[] = stray ? [stray, ...found] : found;
+      for (const { at, ...problem } of all) {
         const line = lineOf(at ?? child);
         problems.push(line === undefined ? problem : { ...problem, line });
       }
@@ -103,7 +117,7 @@ export function checkMdxTree(tree: MdxNode): MdxProblem[] {
         inSentence: isJsx(child)
           ? !isComponent(child) && holdsText(child.name)
           : SENTENCES.includes(child.type),
-        enclosing: isComponent(child) ? child.name : where.enclosing,
+        enclosing: enclosingFor(child, where.enclosing),
       });
     }
   };

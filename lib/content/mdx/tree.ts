@@ -81,6 +81,7 @@ export function describe(node: MdxNode): string {
     paragraph: 'text',
     heading: 'a heading',
     list: 'a list',
+    listItem: 'a list',
     table: 'a table',
     blockquote: 'a block quote',
     code: 'a code block',

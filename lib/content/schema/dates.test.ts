@@ -1,4 +1,4 @@
-import { formatDate, formatEventDate, parseEventDate } from './dates';
+import { formatDate, formatDateTime, formatEventDate, parseEventDate, parseInstant } from './dates';
 
 describe('parseEventDate', () => {
   it.each([
@@ -35,5 +35,45 @@ describe('formatDate on stored values', () => {
     expect(formatDate('2026-01-02T07:15:00Z')).toBe('2 January 2026');
     expect(formatDate('yesterday')).toBe('yesterday');
     expect(formatDate('')).toBe('');
+  });
+});
+
+describe('parseInstant', () => {
+  it.each([
+    ['2026-12-07T09:30:00Z', '2026-12-07T09:30:00.000Z'],
+    ['2026-12-07T09:30Z', '2026-12-07T09:30:00.000Z'],
+    ['2026-12-07T10:30:15+01:00', '2026-12-07T09:30:15.000Z'],
+    ['2026-12-07T00:15:00-05:00', '2026-12-07T05:15:00.000Z'],
+    ['2028-02-29T12:00:00Z', '2028-02-29T12:00:00.000Z'],
+    [' 2026-12-07T09:30:00Z ', '2026-12-07T09:30:00.000Z'],
+  ])('reads %j as %s', (value, iso) => {
+    expect(parseInstant(value)).toBe(iso);
+  });
+
+  it.each([
+    ['a date without a time', '2026-12-07'],
+    ['a time without a zone, which each reader’s clock would read differently', '2026-12-07T09:30'],
+    ['a fraction of a second', '2026-12-07T09:30:00.5Z'],
+    ['a day that does not exist', '2026-02-30T09:30:00Z'],
+    ['hour 24', '2026-12-07T24:00:00Z'],
+    ['minute 60', '2026-12-07T09:60:00Z'],
+    ['second 60', '2026-12-07T09:30:60Z'],
+    ['an offset past any zone', '2026-12-07T09:30:00+15:00'],
+    ['a space instead of T', '2026-12-07 09:30:00Z'],
+    ['words', 'this morning'],
+    ['nothing', ''],
+  ])('refuses %s', (_, value) => {
+    expect(parseInstant(value)).toBeNull();
+  });
+});
+
+describe('formatDateTime', () => {
+  it('gives the day and the time in UTC', () => {
+    expect(formatDateTime('2026-12-07T09:05:00.000Z')).toBe('7 December 2026, 09:05 UTC');
+    expect(formatDateTime('2026-12-07T23:59:00.000Z')).toBe('7 December 2026, 23:59 UTC');
+  });
+
+  it('shows a stored value that is not a date as written', () => {
+    expect(formatDateTime('soon')).toBe('soon');
   });
 });

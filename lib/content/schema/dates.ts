@@ -48,3 +48,43 @@ export function formatEventDate(date: EventDate): string {
   if (date.precision === 'month') return MONTH.format(new Date(`${date.iso}-01T00:00:00Z`));
   return formatDate(`${date.iso}T00:00:00Z`);
 }
+
+/**
+ * A moment as editors write it for a live story's entries and its end: a date, a time to the
+ * minute or the second, and a zone (`Z` or an offset), nothing left to the reader's clock.
+ * Fractions of a second are refused: an entry's address is made from its time to the second.
+ */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/** The moment in one form (2026-12-07T09:30:00.000Z), or null for anything else. */
+export function parseInstant(value: string): string | null {
+  const match = INSTANT.exec(value.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second = '00', zone, zoneHours, zoneMinutes] = match;
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  // Date.UTC rolls 2026-02-30 over into March; a round trip catches days that do not exist.
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  if (zone !== 'Z' && (Number(zoneHours) > 14 || Number(zoneMinutes) > 59)) return null;
+  const at = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${zone}`);
+  return Number.isNaN(at) ? null : new Date(at).toISOString();
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/**
+ * "7 December 2026, 09:30 UTC": a live entry's time, said in UTC like every date on the site.
+ * A value that is not a date is shown as written, as formatDate does.
+ */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? String(iso)
+    : `${LONG.format(date)}, ${TIME.format(date)} UTC`;
+}

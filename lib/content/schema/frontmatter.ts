@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { liveFields } from './live';
+import { say } from './say';
 import { didYouMean } from './suggest';
 
 /**
@@ -17,10 +19,6 @@ export type SchemaContext = {
   /** Whether public/<path> exists, for pictures. */
   publicFileExists: (path: string) => boolean;
 };
-
-/** The separator between what is wrong and what to do; nothing an editor writes contains it. */
-export const FIX = ' — ';
-const say = (problem: string, fix: string) => `${problem}${FIX}${fix}`;
 
 const ISO_DATE =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -263,6 +261,7 @@ export function articleSchema(context: SchemaContext) {
           error: say('must be a list', 'write each as - date: … and text: "…"'),
         })
         .default([]),
+      ...liveFields,
     })
     .superRefine((article, ctx) => {
       if (article.updated !== undefined && Date.parse(article.updated) < Date.parse(article.date)) {

@@ -11,6 +11,26 @@ import type { TocEntry } from '../mdx/toc';
 
 export type { Correction, HeroImage };
 
+/** One entry of a live story, as the index keeps it (docs/decisions/030). */
+export type LiveEntry = {
+  /** Its address on the page, from its time: `update-20261207t0930z`. */
+  id: string;
+  time: string;
+  title?: string;
+  keyEvent?: true;
+  pinned?: true;
+  /** Its words, kept for the newest entries only (lib/content/mdx/live-entries.ts). */
+  text?: string;
+};
+
+/** What makes an article a live story: its entries, and when coverage ended. */
+export type LiveBlog = {
+  /** `liveEnded`; absent while the event runs, which is when the story is marked Live. */
+  ended?: string;
+  /** Every entry, newest first. */
+  entries: LiveEntry[];
+};
+
 /**
  * What listings need of an article: its frontmatter as the schema (lib/content/schema/frontmatter.ts)
  * gives it, and what the build works out; everything but the compiled body.
@@ -41,6 +61,8 @@ export type ArticleMeta = Pick<
   guid?: string;
   /** `sticky: true`: first on the front page, whatever its date. */
   sticky?: true;
+  /** A live story's entries (`live: true`, or `liveEnded:` once over). */
+  liveBlog?: LiveBlog;
 };
 
 export type AuthorMeta = Pick<AuthorFrontmatter, 'name' | 'role' | 'avatar'> & {

@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { isValidElement, type ReactElement, type ReactNode } from 'react';
+import { Pagination } from '@/components/layout/pagination';
+import { mdxComponents } from '@/components/mdx/mdx-components';
+import { Update } from '@/components/mdx/update';
+import type { LiveView } from '@/lib/content/live/arrange';
+import { updateId } from '@/lib/content/live/update-id';
+import { renderMdxBlocks } from '@/lib/content/mdx/render';
+import { KeyEvents } from './key-events';
+
+type LiveCoverageProps = {
+  /** The story's address: its first page, and the base of the older ones. */
+  url: string;
+  /** The compiled body. */
+  code: string;
+  view: LiveView;
+};
+
+const isUpdate = (node: ReactNode): node is ReactElement<{ time?: unknown }> =>
+  isValidElement(node) && node.type === Update;
+
+/**
+ * The body's blocks as a live story is made of them: the summary (everything before the first
+ * entry) and each entry by its address. An entry whose time gives no address has none to be
+ * found by; the content check refused it before it was published.
+ */
+function splitBody(blocks: ReactNode[]) {
+  const first = blocks.findIndex(isUpdate);
+  const summary = first < 0 ? blocks : blocks.slice(0, first);
+  const entries = new Map<string, ReactElement>();
+  for (const block of blocks) {
+    if (!isUpdate(block) || typeof block.props.time !== 'string') continue;
+    const id = updateId(block.props.time);
+    if (id !== null && !entries.has(id)) entries.set(id, block);
+  }
+  return { summary, entries };
+}
+
+/**
+ * A live story's body, complete without script (docs/decisions/030): on the first page the
+ * summary; on every page the key events; then the pinned entry (first page only) and the
+ * entries newest first, a page at a time, the newest page at the story's own address. The
+ * order comes from the index, the entries themselves from the compiled body.
+ */
+export function LiveCoverage({ url, code, view }: LiveCoverageProps) {
+  const { summary, entries } = splitBody(renderMdxBlocks(code, mdxComponents));
+  const { page } = view;
+  const shown = [...(page.pinned ? [page.pinned] : []), ...page.items].flatMap(
+    (entry) => entries.get(entry.id) ?? [],
+  );
+  return (
+    <>
+      {page.page === 1 ? (
+        summary
+      ) : (
+        <p>
+          Older updates.{' '}
+          <Link prefetch={false} href={url}>
+            The latest are on the first page
+          </Link>
+          .
+        </p>
+      )}
+      <KeyEvents events={view.keyEvents} />
+      <section aria-labelledby="live-updates-heading" className="live-updates">
+        <h2 id="live-updates-heading">
+          {page.page === 1 ? 'Latest updates' : `Updates, page ${page.page} of ${page.totalPages}`}
+        </h2>
+        {shown.length > 0 ? shown : <p>No updates yet.</p>}
+      </section>
+      <Pagination page={page.page} totalPages={page.totalPages} base={url} noun="updates" />
+    </>
+  );
+}
