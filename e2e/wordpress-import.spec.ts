@@ -5,6 +5,7 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { copyBuild, root } from '../test/support/build-copy.mjs';
 import { startNext } from '../test/support/server.mjs';
+import { pictureFiles, writeNewsroomExport } from '../bench/wxr-newsroom';
 import { uploadsFor } from '../test/support/wordpress-site';
 import { axeViolations } from './axe';
 import { freePort, hops } from './moved-site';
@@ -59,6 +60,14 @@ test.beforeAll(async () => {
     execFileSync(TSX, argv, { cwd: copy.dir, env, encoding: 'utf8', stdio: 'pipe' });
   run([path.join('scripts', 'import-wordpress.ts'), EXPORT, '--uploads', uploads]);
   importReport = readFileSync(path.join(copy.dir, 'import-report.md'), 'utf8');
+  // The Theme Unit Test's pictures were on WordPress.com's own servers; a self-hosted site's
+  // are under its /wp-content/uploads/, addresses this site must answer once it has moved.
+  // A second site, then, shaped as bench/import.ts's newsroom, eight posts of it.
+  const selfHosted = path.join(scratch, 'self-hosted.xml');
+  await writeNewsroomExport(selfHosted, { posts: 8, commentsPerPost: 1, pages: 0 });
+  const selfUploads = path.join(scratch, 'self-hosted-uploads');
+  uploadsFor(selfHosted, selfUploads);
+  run([path.join('scripts', 'import-wordpress.ts'), selfHosted, '--uploads', selfUploads]);
   // `npm run check:content`: exit 1, with every problem on stderr, when it refuses the import.
   try {
     run([path.join('scripts', 'content.ts'), '--check']);
@@ -136,6 +145,27 @@ test('old addresses answer 308, on this site, with where the story, page or list
     expect(way.at(-2)?.location?.pathname, old).toBe(now);
     expect(way.at(-1)?.status, old).toBe(200);
   }
+});
+
+test('a self-hosted site’s /wp-content/uploads/ addresses lead to its pictures, served from here', async ({
+  request,
+}) => {
+  // Post 5 of the newsroom export is published; post 4 is scheduled, its pictures imported too.
+  for (const file of [...pictureFiles(5), ...pictureFiles(4)]) {
+    const old = `/wp-content/uploads/${file}`;
+    const way = await hops(request, base, old);
+    expect(way.length, old).toBeGreaterThan(1);
+    expect(
+      way.slice(0, -1).every((hop) => hop.status === 308 && hop.location?.origin === base),
+      old,
+    ).toBe(true);
+    expect(way.at(-2)?.location?.pathname, old).toMatch(/^\/images\/.+\.jpg$/);
+    expect(way.at(-1)?.status, old).toBe(200);
+    const picture = await request.get(`${base}${way.at(-2)?.location?.pathname ?? ''}`);
+    expect(picture.headers()['content-type'], old).toBe('image/jpeg');
+  }
+  // An address of the uploads folder that was never a picture of the site is not made up.
+  expect((await request.get(`${base}/wp-content/uploads/2014/01/never.jpg`)).status()).toBe(404);
 });
 
 test('a table and its header row survive; a block table without one gets its first row as header', async ({
