@@ -18,7 +18,7 @@ export const siteConfig = {
   /** How many "You may also like" cards an article shows. */
   relatedCount: 4,
   /** Articles per page on section, tag and author listings. */
-  pageSize: Number(process.env.MASTHEAD_PAGE_SIZE ?? 20),
+  pageSize: positive(process.env.MASTHEAD_PAGE_SIZE, 20),
   /** A live story's entries per page; older ones are at <story>/page/2 and on (decision 030). */
   liveEntriesPerPage: positive(process.env.MASTHEAD_LIVE_PAGE_SIZE, 20),
   /** Articles in each feed. */

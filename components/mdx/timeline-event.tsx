@@ -5,12 +5,17 @@ type TimelineEventProps = { date: string; label?: string; children: ReactNode };
 
 export function TimelineEvent({ date, label, children }: TimelineEventProps) {
   const parsed = parseEventDate(date);
-  // The content build rejects bad dates with the file and line; this guards other callers.
-  if (!parsed) throw new Error(`TimelineEvent date "${date}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+  // The content build refuses a bad date with its file and line. One that reaches a page anyway
+  // (stored before the rule, or another caller) is shown as written, as text: rendering stored
+  // data never throws, and without a machine-readable date there is no <time>.
   return (
     <tr>
       <th scope="row">
-        <time dateTime={parsed.iso}>{label ?? formatEventDate(parsed)}</time>
+        {parsed ? (
+          <time dateTime={parsed.iso}>{label ?? formatEventDate(parsed)}</time>
+        ) : (
+          (label ?? String(date))
+        )}
       </th>
       <td>{children}</td>
     </tr>
