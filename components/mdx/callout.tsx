@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CalloutTone } from '@/lib/content/mdx/component-rules';
+import type { CalloutTone } from '../../lib/content/mdx/component-rules';
 
 type CalloutProps = { tone?: CalloutTone; title?: string; children: ReactNode };
 

@@ -1,5 +1,5 @@
 import { Children, isValidElement, type ReactNode } from 'react';
-import { INLINE_MARKS } from '@/lib/content/mdx/html-rules';
+import { INLINE_MARKS } from '../../lib/content/mdx/html-rules';
 
 type PullQuoteProps = { cite?: string; children: ReactNode };
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatEventDate, parseEventDate } from '@/lib/content/schema/dates';
+import { formatEventDate, parseEventDate } from '../../lib/content/schema/dates';
 
 type TimelineEventProps = { date: string; label?: string; children: ReactNode };
 

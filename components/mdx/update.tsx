@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { updateId } from '@/lib/content/live/update-id';
-import { formatDateTime, parseInstant } from '@/lib/content/schema/dates';
+import { updateId } from '../../lib/content/live/update-id';
+import { formatDateTime, parseInstant } from '../../lib/content/schema/dates';
 
 /**
  * What MDX hands over: the content check lets only a time, a title and two flags through, but a

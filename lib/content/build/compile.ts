@@ -1,6 +1,7 @@
 import { compile } from '@mdx-js/mdx';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { withEntryHtml } from '../live/entry-html';
 import { extractUpdates, type UpdateBlock } from '../mdx/live-entries';
 import { mdxPlugins } from '../mdx/plugins';
 import type { MdxProblem } from '../mdx/remark-check-mdx';
@@ -98,15 +99,17 @@ export async function compileDocument(source: string): Promise<CompiledDocument>
       fix: 'check the tags and braces there; write { and < in prose as words',
     });
   }
+  const ok = problems.length === 0 && code !== null;
   return {
     data: fm.data,
     lines: fm.lines,
     yamlErrors: fm.errors,
-    code: problems.length === 0 ? code : null,
+    code: ok ? code : null,
     problems,
     links,
     toc: extractToc(fm.body),
-    updates,
+    // Rendered here, once per version of the file, so it is kept in the compile cache with it.
+    updates: ok && code !== null ? withEntryHtml(code, updates) : updates,
     ...wordsOf(fm.body),
   };
 }

@@ -6,7 +6,7 @@ import { sha256 } from './cache';
  * Raised when what the build stores (cache entries, a version's sources.json) changes shape:
  * a build never reads the old shape as the new one, it starts afresh.
  */
-const STORE_FORMAT = 4;
+const STORE_FORMAT = 5;
 
 /** The packages whose versions decide what a compiled body looks like. */
 const COMPILER_PACKAGES = [
@@ -17,6 +17,9 @@ const COMPILER_PACKAGES = [
   'github-slugger',
   'yaml',
   'unified',
+  // A live story's newest entries are rendered to HTML in the compile (decision 032).
+  'react',
+  'react-dom',
 ];
 
 /** The installed version, found the way Node finds the package: up from `root`. */
@@ -33,7 +36,10 @@ function packageVersion(root: string, name: string): string {
 
 const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g;
 
-/** `entry` and every module of ours it imports, followed through relative imports. */
+/**
+ * `entry` and every module of ours it imports, followed through relative imports: the MDX
+ * components import relatively for that reason, and because the build runs them outside Next.
+ */
 function ownModules(entry: string): string[] {
   const seen = new Set<string>();
   const walk = (file: string) => {

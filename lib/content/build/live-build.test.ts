@@ -62,12 +62,20 @@ it(
     const [story] = versionFile<ContentIndex>(VERSION_FILES.index).articles;
     expect(story?.liveBlog).toEqual({
       entries: [
-        { id: 'update-20260301t0945z', time: '2026-03-01T09:45:00.000Z', text: 'Coffee.' },
+        {
+          id: 'update-20260301t0945z',
+          time: '2026-03-01T09:45:00.000Z',
+          text: 'Coffee.',
+          html: expect.stringMatching(
+            /^<article id="update-20260301t0945z"[^]*Coffee\.[^]*<\/article>$/,
+          ),
+        },
         {
           id: 'update-20260301t0930z',
           time: '2026-03-01T09:30:00.000Z',
           keyEvent: true,
           text: 'A statement is near.',
+          html: expect.stringContaining('Key event</span>'),
         },
         {
           id: 'update-20260301t0900z',
@@ -75,6 +83,7 @@ it(
           title: 'Delegations arrive',
           pinned: true,
           text: 'Both sides are here.',
+          html: expect.stringContaining('<h3>Delegations arrive</h3>'),
         },
       ],
     });

@@ -29,6 +29,7 @@ export function liveBlogOf(
         ...(u.keyEvent ? { keyEvent: true as const } : {}),
         ...(u.pinned ? { pinned: true as const } : {}),
         ...(u.text === undefined ? {} : { text: u.text }),
+        ...(u.html === undefined ? {} : { html: u.html }),
       },
     ];
   });

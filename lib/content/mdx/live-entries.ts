@@ -16,6 +16,8 @@ export type UpdateBlock = {
    * thousand entries does not carry its whole text a second time through the build and the index.
    */
   text?: string;
+  /** Its HTML as the page renders it, for the newest entries only (lib/content/live/entry-html.ts). */
+  html?: string;
 };
 
 /** How many of the newest entries keep their words, and how many characters of them. */

@@ -21,6 +21,8 @@ export type LiveEntry = {
   pinned?: true;
   /** Its words, kept for the newest entries only (lib/content/mdx/live-entries.ts). */
   text?: string;
+  /** Its HTML as the page renders it, for the newest entries only: what the live endpoint sends. */
+  html?: string;
 };
 
 /** What makes an article a live story: its entries, and when coverage ended. */
