@@ -76,6 +76,8 @@ describe('decideRoute', () => {
     '/technology/storm-live', // a live story's newest entries, at its own address
     '/technology/storm-live/page/2', // and its older ones
     '/technology/storm-live/page/3',
+    '/technology/storm-live/live.json', // what its open pages poll
+    '/technology/quiet-live/live.json',
   ])('lets %s through', (pathname) => {
     expect(decide(pathname)).toBe('allow');
   });
@@ -129,6 +131,14 @@ describe('decideRoute', () => {
     ['a later page of a live story still scheduled', '/technology/later-live/page/2'],
     ['a later page of a draft', '/politics/secret/page/2'],
     ['a later page of a page of the newsroom’s own', '/about/team/page/2'],
+    ['the live endpoint of an ordinary article', '/world/kim/live.json'],
+    ['the live endpoint of an invented story', '/world/no-such-story/live.json'],
+    ['the live endpoint of a live story still scheduled', '/technology/later-live/live.json'],
+    ['the live endpoint of a draft', '/politics/secret/live.json'],
+    ['the live endpoint under another section', '/world/storm-live/live.json'],
+    ['the live endpoint of a page of the newsroom’s own', '/about/team/live.json'],
+    ['the live endpoint spelt otherwise', '/technology/storm-live/live%2Ejson'],
+    ['something under the live endpoint', '/technology/storm-live/live.json/x'],
   ])('refuses %s', (_, pathname) => {
     expect(decide(pathname)).toBe('not-found');
   });

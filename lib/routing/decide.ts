@@ -115,6 +115,11 @@ export const RULES: Rule[] = [
         ? laterPage(p('page'), t.liveEntries.get(p('slug')), t.livePageSize)
         : 'not-found',
   },
+  // What a live story's open pages poll for new entries (decision 032): no other article has it.
+  {
+    route: '/[section]/[slug]/live.json',
+    decide: (p, t) => when(publishedArticle(p, t) === 'allow' && t.liveEntries.has(p('slug'))),
+  },
   // The comment form on a page of its own, where a post without JavaScript lands on an error.
   { route: '/[section]/[slug]/comment', decide: publishedArticle },
   { route: '/tags/[tag]', decide: (p, t) => when(t.tags.has(p('tag'))) },
