@@ -156,4 +156,46 @@ describe('affectedPaths', () => {
       '/sitemap.xml',
     ]);
   });
+
+  describe('a live story', () => {
+    const entry = (minute: number) => ({
+      id: `update-20260301t09${String(minute).padStart(2, '0')}z`,
+      time: `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`,
+    });
+    const entries = (n: number) => Array.from({ length: n }, (_, i) => entry(n - i));
+    const live = (n: number, ended?: string) =>
+      article('live', {
+        related: [],
+        liveBlog: { ...(ended ? { ended } : {}), entries: entries(n) },
+      });
+    const recommends = article('reader', { related: ['live'] });
+
+    it('a new entry: its pages, older ones too, the feeds and sitemaps; not cards or lists', () => {
+      // Five entries at two a page: pages 1-3; six: pages 1-3 still, each moved one down.
+      const paths = affectedPaths(view([live(5), recommends]), view([live(6), recommends]), 2, 2);
+      expect(paths).toEqual(
+        [
+          '/world/live',
+          '/world/live/opengraph-image',
+          '/world/live/page/2',
+          '/world/live/page/3',
+          ...SITE_WIDE.filter((p) => p !== '/'),
+          '/world/feed.xml',
+        ].sort(),
+      );
+    });
+
+    it('an entry that opens a new page, or a removal that closes one: every page, before or after', () => {
+      expect(affectedPaths(view([live(6)]), view([live(7)]), 2, 2)).toContain('/world/live/page/4');
+      expect(affectedPaths(view([live(7)]), view([live(6)]), 2, 2)).toContain('/world/live/page/4');
+    });
+
+    it('coverage ended: its card loses "Live" on every listing and every list that shows it', () => {
+      const ended = live(5, '2026-03-01T10:00:00.000Z');
+      const paths = affectedPaths(view([live(5), recommends]), view([ended, recommends]), 2, 2);
+      expect(paths).toEqual(
+        expect.arrayContaining([...SITE_WIDE, '/world', '/tags/energy', '/world/reader']),
+      );
+    });
+  });
 });

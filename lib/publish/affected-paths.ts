@@ -1,7 +1,11 @@
 import { nestedPagePath } from '../routing/nested-pages';
 import { tagSlug } from '../content/listings/tags';
 import type { AdsConfig } from '../ads/schema';
+import { pagedEntryCount } from '../content/live/arrange';
+import { isRunning } from '../content/live/live-blog';
+import { dateModified } from '../content/listings/modified';
 import type { ArticleMeta, AuthorMeta, PageMeta, SectionMeta } from '../content/schema/types';
+import { siteConfig } from '../site';
 
 /**
  * What readers could see at one moment: the published articles, sections, authors and pages,
@@ -35,10 +39,11 @@ function listingPages(base: string, counts: number[], pageSize: number): string[
 
 /**
  * What a listing card, a feed item or a sitemap entry shows of an article, and where the front
- * page puts it (sticky).
+ * page puts it (sticky); a live story's card says "Live" while coverage runs.
  */
 const listed = (a: ArticleMeta) =>
   JSON.stringify([
+    isRunning(a),
     a.url,
     a.guid,
     a.sticky,
@@ -51,6 +56,17 @@ const listed = (a: ArticleMeta) =>
     a.authorIds,
     a.section,
   ]);
+
+/**
+ * A live story's older pages (`<story>/page/<n>`, decision 030), before or after: a new entry
+ * moves one entry down onto each of them, and a page past the new last must answer afresh.
+ */
+function olderLivePages(a: ArticleMeta | undefined, b: ArticleMeta | undefined, size: number) {
+  const pages = (x: ArticleMeta | undefined) =>
+    x?.liveBlog ? Math.ceil(pagedEntryCount(x.liveBlog) / size) : 0;
+  const url = (b ?? a)!.url;
+  return Array.from({ length: Math.max(pages(a), pages(b)) - 1 }, (_, i) => `${url}/page/${i + 2}`);
+}
 
 function counter(articles: ArticleMeta[]) {
   const sections = new Map<string, number>();
@@ -74,7 +90,12 @@ function counter(articles: ArticleMeta[]) {
  * navigation, on every page) is EVERYTHING, and so are changed advertising settings (slots are
  * on every page).
  */
-export function affectedPaths(before: ContentView, after: ContentView, pageSize: number): string[] {
+export function affectedPaths(
+  before: ContentView,
+  after: ContentView,
+  pageSize: number,
+  livePageSize = siteConfig.liveEntriesPerPage,
+): string[] {
   const sectionsKey = (view: ContentView) => JSON.stringify(view.sections);
   if (sectionsKey(before) !== sectionsKey(after)) return [EVERYTHING];
   if (JSON.stringify(before.ads ?? null) !== JSON.stringify(after.ads ?? null)) return [EVERYTHING];
@@ -113,7 +134,14 @@ export function affectedPaths(before: ContentView, after: ContentView, pageSize:
       paths.add(article.url);
       paths.add(`${article.url}/opengraph-image`);
     }
+    for (const path of olderLivePages(a, b, livePageSize)) paths.add(path);
     if (a && b && listed(a) === listed(b)) {
+      // A live story's new entry: its feed item's date and its sitemap entry, not its card (a
+      // new entry must not re-render every "You may also like" that shows it; issue 21).
+      if (dateModified(a) !== dateModified(b)) {
+        for (const path of SITE_WIDE) if (path !== '/') paths.add(path);
+        paths.add(`/${b.section}/feed.xml`);
+      }
       if (JSON.stringify(a.corrections) !== JSON.stringify(b.corrections))
         paths.add('/corrections');
       continue;
