@@ -9,6 +9,7 @@ import type { AdsConfig } from '@/lib/ads/schema';
 import type { ArticleMeta, AuthorMeta, Crumb } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
 import type { LiveView } from '@/lib/content/live/arrange';
+import type { LivePoll } from '@/lib/content/live/feed';
 import { isRunning } from '@/lib/content/live/live-blog';
 import { ArticleDates } from './article-dates';
 import { Breadcrumbs } from './breadcrumbs';
@@ -31,6 +32,8 @@ type ArticleLayoutProps = {
   ads?: AdsConfig;
   /** A live story's page of entries (lib/content/live/arrange.ts); the body is laid out as one. */
   live?: LiveView;
+  /** What a running live story's first page polls for new entries (decision 032). */
+  livePoll?: LivePoll;
 };
 
 /** Below three sections a contents box is more clutter than help. */
@@ -45,6 +48,7 @@ export function ArticleLayout({
   children,
   ads: siteAds,
   live,
+  livePoll,
 }: ArticleLayoutProps) {
   const modified = dateModified(article);
   const ads = article.ads === false ? undefined : siteAds;
@@ -103,7 +107,7 @@ export function ArticleLayout({
           className="article-body prose prose-neutral dark:prose-invert sm:prose-lg mt-8 max-w-none focus:outline-none"
         >
           {live ? (
-            <LiveCoverage url={article.url} code={body} view={live} />
+            <LiveCoverage url={article.url} code={body} view={live} poll={livePoll} />
           ) : (
             <MdxBody
               code={body}

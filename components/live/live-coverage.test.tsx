@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { compileDocument } from '@/lib/content/build/compile';
 import { liveView } from '@/lib/content/live/arrange';
+import { livePoll } from '@/lib/content/live/feed';
 import { liveBlogOf } from '@/lib/content/live/live-blog';
 import type { LiveBlog } from '@/lib/content/schema/types';
 import { invalidHtml } from '@/test/support/rendered-body';
@@ -89,5 +90,28 @@ describe('LiveCoverage', { timeout: 30_000 }, () => {
     const stale = { entries: [ghost, ...liveBlog.entries] };
     const { container } = render(<LiveCoverage url={URL} code={code} view={view(stale, 1)} />);
     expect(entryIds(container)).toEqual(['0902z', '0907z', '0906z']);
+  });
+
+  it('polls for new entries on a running story’s first page only, where the page’s HTML is the feed’s', async () => {
+    const { code, liveBlog } = await story();
+    const poll = livePoll({ url: URL, liveBlog }, 3)!;
+    expect(poll.endpoint).toBe(`${URL}/live.json`);
+    const first = render(
+      <LiveCoverage url={URL} code={code} view={view(liveBlog, 1)} poll={poll} />,
+    );
+    expect(first.getByRole('status')).toBeEmptyDOMElement();
+    // The entries the client is told it has are those on the page, with the markup it would get.
+    const shown = [...first.container.querySelectorAll('.live-updates article')];
+    expect(Object.keys(poll.known)).toEqual(shown.map((a) => a.id));
+    first.unmount();
+    const later = render(
+      <LiveCoverage url={URL} code={code} view={view(liveBlog, 2)} poll={poll} />,
+    );
+    expect(later.queryByRole('status')).toBeNull();
+    later.unmount();
+    expect(
+      livePoll({ url: URL, liveBlog: { ...liveBlog, ended: '2026-12-07T10:00:00Z' } }, 3),
+    ).toBe(undefined);
+    expect(livePoll({ url: URL }, 3)).toBeUndefined();
   });
 });

@@ -4,9 +4,11 @@ import { Pagination } from '@/components/layout/pagination';
 import { mdxComponents } from '@/components/mdx/mdx-components';
 import { Update } from '@/components/mdx/update';
 import type { LiveView } from '@/lib/content/live/arrange';
+import type { LivePoll } from '@/lib/content/live/feed';
 import { updateId } from '@/lib/content/live/update-id';
 import { renderMdxBlocks } from '@/lib/content/mdx/render';
 import { KeyEvents } from './key-events';
+import { LiveUpdates } from './live-updates';
 
 type LiveCoverageProps = {
   /** The story's address: its first page, and the base of the older ones. */
@@ -14,6 +16,8 @@ type LiveCoverageProps = {
   /** The compiled body. */
   code: string;
   view: LiveView;
+  /** On a running story's first page: new entries arrive without a reload (decision 032). */
+  poll?: LivePoll;
 };
 
 const isUpdate = (node: ReactNode): node is ReactElement<{ time?: unknown }> =>
@@ -42,7 +46,7 @@ function splitBody(blocks: ReactNode[]) {
  * entries newest first, a page at a time, the newest page at the story's own address. The
  * order comes from the index, the entries themselves from the compiled body.
  */
-export function LiveCoverage({ url, code, view }: LiveCoverageProps) {
+export function LiveCoverage({ url, code, view, poll }: LiveCoverageProps) {
   const { summary, entries } = splitBody(renderMdxBlocks(code, mdxComponents));
   const { page } = view;
   const shown = [...(page.pinned ? [page.pinned] : []), ...page.items].flatMap(
@@ -66,7 +70,8 @@ export function LiveCoverage({ url, code, view }: LiveCoverageProps) {
         <h2 id="live-updates-heading">
           {page.page === 1 ? 'Latest updates' : `Updates, page ${page.page} of ${page.totalPages}`}
         </h2>
-        {shown.length > 0 ? shown : <p>No updates yet.</p>}
+        {poll && page.page === 1 ? <LiveUpdates {...poll} /> : null}
+        {shown.length > 0 ? shown : <p data-live-empty="">No updates yet.</p>}
       </section>
       <Pagination page={page.page} totalPages={page.totalPages} base={url} noun="updates" />
     </>

@@ -22,6 +22,7 @@ import {
 import { prerenderedArticles } from '@/lib/content/listings/prerender';
 import { isPublished } from '@/lib/content/listings/sort';
 import { liveView } from '@/lib/content/live/arrange';
+import { livePoll } from '@/lib/content/live/feed';
 import { articleCrumbs, articleMetadata } from '@/lib/seo/article-metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/json-ld';
 import { liveBlogJsonLd } from '@/lib/seo/live-blog';
@@ -108,6 +109,7 @@ export default async function ArticlePage({ params }: PageProps<'/[section]/[slu
         commentCount={comments?.available ? comments.count : undefined}
         ads={getAds()}
         live={live}
+        livePoll={published ? livePoll(article, siteConfig.liveEntriesPerPage) : undefined}
       >
         <RelatedArticles articles={getRelated(article)} sectionNames={getSectionNames()} />
         {/* An unpublished article takes no comments. */}

@@ -66,3 +66,23 @@ export function liveFeed(liveBlog: LiveBlog, pageSize: number): LiveFeed {
   made.set(liveBlog, { pageSize, feed });
   return feed;
 }
+
+/** What an open page needs to poll: where, and what it was rendered with. */
+export type LivePoll = { endpoint: string; version: string; known: Record<string, string> };
+
+/**
+ * For a running live story's first page; undefined otherwise, so ended stories, older pages
+ * and ordinary articles carry no live script (issue 21).
+ */
+export function livePoll(
+  article: { url: string; liveBlog?: LiveBlog },
+  pageSize: number,
+): LivePoll | undefined {
+  if (!article.liveBlog || article.liveBlog.ended !== undefined) return undefined;
+  const feed = liveFeed(article.liveBlog, pageSize);
+  return {
+    endpoint: `${article.url}/live.json`,
+    version: feed.version,
+    known: Object.fromEntries(feed.entries.map((e) => [e.id, e.v])),
+  };
+}
