@@ -56,8 +56,14 @@ it('sends one page, and says from when the page reaches so removals can be told 
 
 it('leaves out an entry the build kept no HTML for, rather than sending an empty one', () => {
   const { html: _, ...bare } = entry(4);
-  const feed = body(liveFeedResponse(story([bare, entry(3)]), null, 20));
-  expect(feed.entries.map((e) => e.id)).toEqual(['update-20261207t0903z']);
+  const feed = body(liveFeedResponse(story([entry(5), bare, entry(3)]), null, 20));
+  expect(feed.entries.map((e) => e.id)).toEqual(['update-20261207t0905z', 'update-20261207t0903z']);
+});
+
+it('reaches only as far as the HTML kept, when the page is longer than that', () => {
+  const { html: _, ...bare } = entry(1);
+  const feed = body(liveFeedResponse(story([entry(3), entry(2), bare]), null, 20));
+  expect(feed.since).toBe('2026-12-07T09:02:00.000Z');
 });
 
 it('answers 304 with no body when the client holds this version, in any form of the header', () => {

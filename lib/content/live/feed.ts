@@ -60,7 +60,10 @@ export function liveFeed(liveBlog: LiveBlog, pageSize: number): LiveFeed {
           },
         ],
   );
-  const since = newest.length < pageSize ? null : (newest.at(-1)?.time ?? null);
+  // Every other entry sent: nothing on a reader's page is only "moved". Otherwise the oldest
+  // sent (a page size over the HTML kept must not make the client remove what it was not sent).
+  const sent = entries.filter((e) => !e.pinned);
+  const since = sent.length === others.length ? null : (sent.at(-1)?.time ?? null);
   const content = { ended: liveBlog.ended !== undefined, entries, since };
   const feed = { version: digest(JSON.stringify(content), 16), ...content };
   made.set(liveBlog, { pageSize, feed });
