@@ -99,7 +99,7 @@ describe('LiveCoverage', { timeout: 30_000 }, () => {
     const first = render(
       <LiveCoverage url={URL} code={code} view={view(liveBlog, 1)} poll={poll} />,
     );
-    expect(first.getByRole('status')).toBeEmptyDOMElement();
+    expect(await first.findByRole('status')).toBeEmptyDOMElement();
     // The entries the client is told it has are those on the page, with the markup it would get.
     const shown = [...first.container.querySelectorAll('.live-updates article')];
     expect(Object.keys(poll.known)).toEqual(shown.map((a) => a.id));

@@ -8,7 +8,7 @@ import type { LivePoll } from '@/lib/content/live/feed';
 import { updateId } from '@/lib/content/live/update-id';
 import { renderMdxBlocks } from '@/lib/content/mdx/render';
 import { KeyEvents } from './key-events';
-import { LiveUpdates } from './live-updates';
+import { LiveUpdatesLazy } from './live-updates-lazy';
 
 type LiveCoverageProps = {
   /** The story's address: its first page, and the base of the older ones. */
@@ -70,7 +70,7 @@ export function LiveCoverage({ url, code, view, poll }: LiveCoverageProps) {
         <h2 id="live-updates-heading">
           {page.page === 1 ? 'Latest updates' : `Updates, page ${page.page} of ${page.totalPages}`}
         </h2>
-        {poll && page.page === 1 ? <LiveUpdates {...poll} /> : null}
+        {poll && page.page === 1 ? <LiveUpdatesLazy {...poll} /> : null}
         {shown.length > 0 ? shown : <p data-live-empty="">No updates yet.</p>}
       </section>
       <Pagination page={page.page} totalPages={page.totalPages} base={url} noun="updates" />
