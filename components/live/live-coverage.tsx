@@ -1,11 +1,9 @@
 import Link from 'next/link';
-import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { Pagination } from '@/components/layout/pagination';
 import { mdxComponents } from '@/components/mdx/mdx-components';
-import { Update } from '@/components/mdx/update';
 import type { LiveView } from '@/lib/content/live/arrange';
 import type { LivePoll } from '@/lib/content/live/feed';
-import { updateId } from '@/lib/content/live/update-id';
+import { splitLiveBody } from '@/lib/content/live/entry-elements';
 import { renderMdxBlocks } from '@/lib/content/mdx/render';
 import { KeyEvents } from './key-events';
 import { LiveUpdatesLazy } from './live-updates-lazy';
@@ -20,26 +18,6 @@ type LiveCoverageProps = {
   poll?: LivePoll;
 };
 
-const isUpdate = (node: ReactNode): node is ReactElement<{ time?: unknown }> =>
-  isValidElement(node) && node.type === Update;
-
-/**
- * The body's blocks as a live story is made of them: the summary (everything before the first
- * entry) and each entry by its address. An entry whose time gives no address has none to be
- * found by; the content check refused it before it was published.
- */
-function splitBody(blocks: ReactNode[]) {
-  const first = blocks.findIndex(isUpdate);
-  const summary = first < 0 ? blocks : blocks.slice(0, first);
-  const entries = new Map<string, ReactElement>();
-  for (const block of blocks) {
-    if (!isUpdate(block) || typeof block.props.time !== 'string') continue;
-    const id = updateId(block.props.time);
-    if (id !== null && !entries.has(id)) entries.set(id, block);
-  }
-  return { summary, entries };
-}
-
 /**
  * A live story's body, complete without script (docs/decisions/030): on the first page the
  * summary; on every page the key events; then the pinned entry (first page only) and the
@@ -47,7 +25,7 @@ function splitBody(blocks: ReactNode[]) {
  * order comes from the index, the entries themselves from the compiled body.
  */
 export function LiveCoverage({ url, code, view, poll }: LiveCoverageProps) {
-  const { summary, entries } = splitBody(renderMdxBlocks(code, mdxComponents));
+  const { summary, entries } = splitLiveBody(renderMdxBlocks(code, mdxComponents));
   const { page } = view;
   const shown = [...(page.pinned ? [page.pinned] : []), ...page.items].flatMap(
     (entry) => entries.get(entry.id) ?? [],

@@ -1,9 +1,9 @@
-import { isValidElement, type ReactElement, type ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { mdxComponents } from '../../../components/mdx/mdx-components';
-import { Update } from '../../../components/mdx/update';
 import type { UpdateBlock } from '../mdx/live-entries';
 import { renderMdxBlocks } from '../mdx/render';
+import { splitLiveBody } from './entry-elements';
 import { updateId } from './update-id';
 
 /**
@@ -12,9 +12,6 @@ import { updateId } from './update-id';
  * otherwise. A constant, not the page size, so the compile cache never depends on a setting.
  */
 export const HTML_KEPT = 30;
-
-const isUpdate = (node: ReactNode): node is ReactElement<{ time?: unknown }> =>
-  isValidElement(node) && node.type === Update;
 
 /**
  * The newest entries' HTML, rendered once when the story is compiled (docs/decisions/032):
@@ -33,13 +30,9 @@ export function withEntryHtml(code: string, updates: UpdateBlock[]): UpdateBlock
       .filter((u, i) => u.pinned || i < HTML_KEPT)
       .map((u) => u.time),
   );
-  const byId = new Map<string, ReactElement>();
+  let byId: Map<string, ReactElement>;
   try {
-    for (const block of renderMdxBlocks(code, mdxComponents)) {
-      if (!isUpdate(block) || typeof block.props.time !== 'string') continue;
-      const id = updateId(block.props.time);
-      if (id !== null && !byId.has(id)) byId.set(id, block);
-    }
+    byId = splitLiveBody(renderMdxBlocks(code, mdxComponents)).entries;
   } catch {
     return updates;
   }
