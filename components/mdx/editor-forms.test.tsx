@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileDocument, type BodyProblem } from '@/lib/content/build/compile';
 import { parseFrontmatter } from '@/lib/content/build/frontmatter';
+import { editorFormCases, type RefusedForm } from '@/test/support/editor-forms';
 import { invalidHtml, renderBody } from '@/test/support/rendered-body';
 
 /**
@@ -15,10 +15,6 @@ import { invalidHtml, renderBody } from '@/test/support/rendered-body';
  * body with problems gets no code, and the build reports each at its line.
  */
 const build = renderBody;
-
-async function check(mdx: string): Promise<BodyProblem[]> {
-  return (await compileDocument(mdx)).problems;
-}
 
 const validate = (html: string) => invalidHtml(html, { title: false });
 
@@ -214,7 +210,7 @@ const ACCEPTED: Record<string, string> = {
 };
 
 /** Each form, and the first problem the check names: its line and the start of the message. */
-const REFUSED: Record<string, [string, number, string]> = {
+const REFUSED: Record<string, RefusedForm> = {
   ...Object.fromEntries(
     [
       '<Timeline caption="c"><TimelineEvent date="2025">x</TimelineEvent></Timeline>',
@@ -397,26 +393,7 @@ const REFUSED: Record<string, [string, number, string]> = {
 
 // Compiling MDX takes a while on a busy machine; the first compile warms every plugin up.
 describe('components written the ways editors write them', { timeout: 30_000 }, () => {
-  it.each(Object.entries(ACCEPTED))(
-    '%s: passes the check and renders valid markup',
-    async (_, mdx) => {
-      expect(await check(mdx)).toEqual([]);
-      expect(await validate(await build(mdx))).toEqual([]);
-    },
-  );
-
-  it.each(Object.entries(REFUSED))(
-    '%s: refused by the check and the build at its line',
-    async (_, [mdx, line, problem]) => {
-      const [first] = await check(mdx);
-      expect({ line: first?.line, problem: first?.problem.slice(0, problem.length) }).toEqual({
-        line,
-        problem,
-      });
-      expect(first?.fix).toBeTruthy();
-      await expect(build(mdx)).rejects.toThrow(`line ${line}: ${problem}`);
-    },
-  );
+  editorFormCases(ACCEPTED, REFUSED);
 });
 
 describe('the newsroom as it is', { timeout: 30_000 }, () => {

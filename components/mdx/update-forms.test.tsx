@@ -1,13 +1,10 @@
-import { compileDocument } from '@/lib/content/build/compile';
-import { invalidHtml, renderBody } from '@/test/support/rendered-body';
+import { editorFormCases, type RefusedForm } from '@/test/support/editor-forms';
 
 /**
  * <Update>, the entry of a live story, written the ways an editor plausibly writes it: each
  * form renders markup a validator accepts, or is refused by the check and the build at its line
  * (as components/mdx/editor-forms.test.tsx does for the other components).
  */
-const check = async (mdx: string) => (await compileDocument(mdx)).problems;
-const validate = (html: string) => invalidHtml(html, { title: false });
 const lines = (...rows: string[]) => rows.join('\n');
 
 const ACCEPTED: Record<string, string> = {
@@ -59,7 +56,7 @@ const ACCEPTED: Record<string, string> = {
 };
 
 /** Each form, and the first problem the check names: its line and the start of the message. */
-const REFUSED: Record<string, [string, number, string]> = {
+const REFUSED: Record<string, RefusedForm> = {
   'an entry without a time': [
     lines('Summary.', '', '<Update title="t">x</Update>'),
     3,
@@ -149,24 +146,5 @@ const REFUSED: Record<string, [string, number, string]> = {
 };
 
 describe('<Update> written the ways editors write it', { timeout: 30_000 }, () => {
-  it.each(Object.entries(ACCEPTED))(
-    '%s: passes the check and renders valid markup',
-    async (_, mdx) => {
-      expect(await check(mdx)).toEqual([]);
-      expect(await validate(await renderBody(mdx))).toEqual([]);
-    },
-  );
-
-  it.each(Object.entries(REFUSED))(
-    '%s: refused by the check and the build at its line',
-    async (_, [mdx, line, problem]) => {
-      const [first] = await check(mdx);
-      expect({ line: first?.line, problem: first?.problem.slice(0, problem.length) }).toEqual({
-        line,
-        problem,
-      });
-      expect(first?.fix).toBeTruthy();
-      await expect(renderBody(mdx)).rejects.toThrow(`line ${line}: ${problem}`);
-    },
-  );
+  editorFormCases(ACCEPTED, REFUSED);
 });
