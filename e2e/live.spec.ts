@@ -47,6 +47,13 @@ async function feeds(page: Page) {
   return { real, next: { ...real, version: 'next', entries: [...pinned, added, ...others] } };
 }
 
+/** Opens the story and waits for the island to schedule its first poll (it loads on its own). */
+async function open(page: Page) {
+  await page.clock.install();
+  await page.goto(STORY);
+  await expect(page.locator('.live-updates [data-polling]')).toBeAttached();
+}
+
 /** Answers the page's polls with `feed` from now on. */
 const serve = (page: Page, feed: Feed) =>
   page.route(`**${FEED}`, (route) => route.fulfill({ json: feed }));
@@ -66,8 +73,7 @@ const shifts = (page: Page) =>
   );
 
 test('a reader at the top sees a new entry appear in place, announced once', async ({ page }) => {
-  await page.clock.install();
-  await page.goto(STORY);
+  await open(page);
   const { next } = await feeds(page);
   await serve(page, next);
   await page.clock.runFor(15_000);
@@ -83,8 +89,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     page,
   }) => {
     await page.emulateMedia({ colorScheme });
-    await page.clock.install();
-    await page.goto(STORY);
+    await open(page);
     const { next } = await feeds(page);
     await serve(page, next);
     await page.locator('.live-updates article.live-update').last().scrollIntoViewIfNeeded();
@@ -105,8 +110,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('an edited entry changes in place; polling stops once coverage has ended', async ({
   page,
 }) => {
-  await page.clock.install();
-  await page.goto(STORY);
+  await open(page);
   const { real } = await feeds(page);
   const [first, ...rest] = real.entries.filter((e) => !e.pinned);
   const edited = {
@@ -128,6 +132,7 @@ test('an edited entry changes in place; polling stops once coverage has ended', 
   });
   await page.clock.runFor(15_000);
   await expect(page.locator(`#${first!.id} h3`)).toHaveText('Corrected headline');
+  await expect(page.locator('.live-updates [data-polling]')).toHaveCount(0);
   await page.clock.runFor(600_000);
   expect(polls).toBe(1);
 });

@@ -180,8 +180,10 @@ it('stops once coverage has ended, after showing what came last', async () => {
   answers = [
     ok(feed('v2', [entry(15, 'Pinned.', true), entry(30), entry(20), entry(10)], { ended: true })),
   ];
+  expect(section.querySelector('[data-polling]')).not.toBeNull();
   await tick(VISIBLE_MS);
   expect(ids(section)).toContain('30z');
+  expect(section.querySelector('[data-polling]')).toBeNull();
   await tick(MAX_BACKOFF_MS * 2);
   expect(fetchMock).toHaveBeenCalledTimes(1);
 });

@@ -78,7 +78,10 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
           if (!anchor || anchor.getBoundingClientRect().top >= 0) show(false);
           else setWaiting(pending.current.length);
         }
-        if (feed.ended) stopped = true;
+        if (feed.ended) {
+          stopped = true;
+          root.current?.removeAttribute('data-polling');
+        }
       } catch {
         failures += 1;
       }
@@ -91,6 +94,8 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
     };
     document.addEventListener('visibilitychange', onVisibility);
     schedule(pollDelay(visible(), 0));
+    // Says the first poll is scheduled: the browser tests wait for it before moving the clock.
+    root.current?.setAttribute('data-polling', '');
     return () => {
       stopped = true;
       clearTimeout(timer);
