@@ -1,6 +1,7 @@
 // The cluster's figures, from test/checks/cluster.mjs run several times in a row on the
-// current build (`MASTHEAD_STANDALONE=1 npm run build` first): freshness across instances,
-// throughput through nginx with one and with two instances, and the failover. Each run writes
+// current build (`MASTHEAD_STANDALONE=1 npm run build` first): freshness across instances (an
+// article published, an entry published into the live story, comments approved), throughput
+// through nginx with one and with two instances, and the failover. Each run writes
 // its figures where CLUSTER_FIGURES says, and its scenario report to a folder of its own.
 //   node bench/cluster.mjs [runs=3]
 // Prints a Markdown table for BENCHMARKS.md, one row per run.
@@ -46,12 +47,18 @@ const s = (ms, target) =>
 const through = (r) => (r ? `${r.perSecond}/s, p50 ${r.p50} ms, p95 ${r.p95} ms` : '—');
 const failover = (f) =>
   f ? `${f.failed} of ${f.requests} / ${f.gapMs} ms / ${f.lost} of ${f.comments}` : '—';
+// An entry published into the live story (issue 21): in the story's HTML on both instances
+// (target 10 s); in live.json on both and through nginx; on the reader's page the check keeps
+// open (its island polls every 15 s; the page was opened just before the publish, so its first
+// poll is 15 s later); and open pages at worst, computed: live.json everywhere + 15 s (a poll
+// that has just gone by) + 5 s (a CDN's copy, s-maxage; there is none here) — target 20 s.
+const live = (r, key, target) => s(r.livePublish?.[key], target);
 console.log(
-  '| run | approved (web) on both | approved (CLI) on both | publish live on both | after Redis restart | one instance | two instances | failover: failed / gap / comments lost | load |',
+  '| run | approved (web) on both | approved (CLI) on both | publish live on both | entry in HTML on both | entry in live.json everywhere | entry on the open page | open pages at worst | after Redis restart | one instance | two instances | failover: failed / gap / comments lost | load |',
 );
-console.log('|---:|---:|---:|---:|---:|---|---|---|---:|');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---:|');
 for (const [i, r] of rows.entries()) {
   console.log(
-    `| ${i + 1} | ${s(r.commentWeb, 2_000)} | ${s(r.commentCli, 2_000)} | ${s(r.publish, 10_000)} | ${s(r.afterRedisRestart, 2_000)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${failover(r.failover)} | ${r.load} |`,
+    `| ${i + 1} | ${s(r.commentWeb, 2_000)} | ${s(r.commentCli, 2_000)} | ${s(r.publish, 10_000)} | ${live(r, 'html', 10_000)} | ${live(r, 'feed', 10_000)} | ${live(r, 'openPage', 20_000)} | ${live(r, 'openPagesWorst', 20_000)} | ${s(r.afterRedisRestart, 2_000)} | ${through(r['one instance'])} | ${through(r['two instances'])} | ${failover(r.failover)} | ${r.load} |`,
   );
 }
