@@ -60,7 +60,7 @@ export async function startServer({ argv, env = {}, readyUrl, timeoutMs = 60_000
     }
     try {
       await fetch(readyUrl);
-      return { stop, kill, log: () => log };
+      return { stop, kill, log: () => log, pid: child.pid };
     } catch {
       if (Date.now() > deadline) {
         await stop();
