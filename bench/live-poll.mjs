@@ -6,8 +6,8 @@
 // the content folder and a desk to publish from, so the checkout's build is only read (not under
 // bench/: the desk's `npm run publish` would find bench/node_modules, whose zod is another). Four runs of
 // autocannon, one after another, each `--connections` keep-alive connections for `--seconds`:
-//   1. `<story>/live.json`, each connection sending back the ETag it last got (If-None-Match),
-//      as the page's island does;
+//   1. `<story>/live.json`, each connection a reader whose page has the current version and who
+//      sends back the ETag it last got (If-None-Match), as the page's island does;
 //   2. the same, with `npm run publish` of a new entry started in the middle;
 //   3. the story's own page (what a reader's reload costs instead);
 //   4. an ordinary article's page.
@@ -113,12 +113,20 @@ function percentile(sorted, p) {
 async function load(label, url, { revalidate = false, during, at = seconds / 5 } = {}) {
   const latencies = [];
   const statuses = {};
+  const failures = {};
   const renderedBefore = renderCount();
   const cpuBefore = cpuMs();
-  // autocannon starts each request with a fresh context, so a connection's ETag is kept by its
-  // client: onResponse sees the answer's headers, then the 'response' event names the client,
-  // then that client's next request is set up, all in one turn.
+  // Each connection is a reader whose page was rendered with the version current when the run
+  // starts (the page gives the island its version), and who then sends back the ETag it last
+  // got. autocannon starts each request with a fresh context, so a connection's ETag is kept by
+  // its client: onResponse sees the answer's headers, then the 'response' event names the
+  // client, then that client's next request is set up, all in one turn.
+  const initial = revalidate
+    ? await fetch(base + url).then(async (r) => (await r.text(), r.headers.get('etag')))
+    : null;
   const etags = new Map();
+  /** Per connection: how many 200s it got (a reader's page taking a new version). */
+  const taken = new Map();
   const versions = new Set();
   let answered;
   let latest;
@@ -126,12 +134,14 @@ async function load(label, url, { revalidate = false, during, at = seconds / 5 }
     url: base + url,
     connections,
     duration: seconds,
+    // A poll slower than this has failed for its reader; autocannon's default is 10 s.
+    timeout: 30,
     requests: [
       revalidate
         ? {
             method: 'GET',
             setupRequest: (request) => {
-              const etag = latest && etags.get(latest);
+              const etag = (latest && etags.get(latest)) ?? initial;
               return etag
                 ? { ...request, headers: { ...request.headers, 'if-none-match': etag } }
                 : request;
@@ -150,8 +160,13 @@ async function load(label, url, { revalidate = false, during, at = seconds / 5 }
     }
     answered = undefined;
     latest = client;
+    taken.set(client, (taken.get(client) ?? 0) + (status === 200 ? 1 : 0));
     latencies.push(ms);
     statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  instance.on('reqError', (error) => {
+    const code = error.code ?? error.message;
+    failures[code] = (failures[code] ?? 0) + 1;
   });
   const side = during ? sleep(at * 1000).then(during) : Promise.resolve(undefined);
   const [result, sideResult] = await Promise.all([instance, side]);
@@ -168,10 +183,14 @@ async function load(label, url, { revalidate = false, during, at = seconds / 5 }
     p95: Math.round(percentile(latencies, 95)),
     p99: Math.round(percentile(latencies, 99)),
     statuses,
-    errors: result.errors + result.timeouts,
+    errors: result.errors,
+    failures,
     cpuMsPer1000: Math.round((cpu / Math.max(1, result.requests.total)) * 1000),
     renders: await rendersSince(renderedBefore),
     versions: versions.size,
+    readers: taken.size,
+    readersTook: [...taken.values()].filter((n) => n > 0).length,
+    mostTakenByOne: Math.max(0, ...taken.values()),
     ...(sideResult ? { during: sideResult } : {}),
   };
 }
@@ -210,6 +229,8 @@ try {
   const reload = await fetch(base + STORY);
   await reload.text();
   await fetch(base + STORY).then((r) => r.text()); // a stale answer renders in the background
+  for (const deadline = Date.now() + 15_000; renderCount() === before && Date.now() < deadline;)
+    await sleep(100);
   const controlRenders = await rendersSince(before);
   results.push(await load('the story’s page (a reload)', STORY));
   results.push(await load('an ordinary article’s page', ARTICLE));
@@ -233,10 +254,12 @@ try {
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
+    if (Object.keys(r.failures).length > 0)
+      console.log(`<!-- ${r.label}: ${JSON.stringify(r.failures)} -->`);
     const { 200: ok = 0, 304: notModified = 0, ...other } = r.statuses;
     const others = Object.values(other).reduce((a, b) => a + b, 0);
     console.log(
-      `| ${r.label}${r.during ? ` (publish took ${(r.during.publishMs / 1000).toFixed(1)} s; versions seen: ${r.versions})` : ''} | ${r.perSecond} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${ok} | ${notModified} | ${others} | ${r.errors} | ${r.cpuMsPer1000} ms | ${r.renders} |`,
+      `| ${r.label}${r.during ? ` (publish took ${(r.during.publishMs / 1000).toFixed(1)} s; versions seen: ${r.versions}; ${r.readersTook} of ${r.readers} connections took the new one, at most ${r.mostTakenByOne} 200 each)` : ''} | ${r.perSecond} | ${r.p50} ms | ${r.p95} ms | ${r.p99} ms | ${ok} | ${notModified} | ${others} | ${r.errors} | ${r.cpuMsPer1000} ms | ${r.renders} |`,
     );
   }
 } finally {
