@@ -17,6 +17,8 @@ export type LiveStoryOptions = {
   section?: string;
   author?: string;
   pinned?: boolean;
+  /** Which entries to write, by index from the oldest: all unless this says otherwise. */
+  keep?: (i: number) => boolean;
 };
 
 export const LIVE_STORY_DEFAULTS = {
@@ -48,15 +50,18 @@ function entryBody(i: number): string {
 export function liveStoryMdx(options: LiveStoryOptions): string {
   const { start, section, author } = { ...LIVE_STORY_DEFAULTS, ...options };
   const pinnedAt = options.pinned === false ? -1 : PINNED_INDEX;
-  const blocks = Array.from({ length: options.entries }, (_, i) => {
-    const attributes = [
-      `time="${entryTime(start, i)}"`,
-      ...(i % 3 === 2 ? [] : [`title="Update ${i + 1} from the strike"`]),
-      ...(i % 25 === 0 ? ['keyEvent'] : []),
-      ...(i === pinnedAt ? ['pinned'] : []),
-    ];
-    return `<Update ${attributes.join(' ')}>\n\n${entryBody(i)}\n\n</Update>`;
-  });
+  const keep = options.keep ?? (() => true);
+  const blocks = Array.from({ length: options.entries }, (_, i) => i)
+    .filter(keep)
+    .map((i) => {
+      const attributes = [
+        `time="${entryTime(start, i)}"`,
+        ...(i % 3 === 2 ? [] : [`title="Update ${i + 1} from the strike"`]),
+        ...(i % 25 === 0 ? ['keyEvent'] : []),
+        ...(i === pinnedAt ? ['pinned'] : []),
+      ];
+      return `<Update ${attributes.join(' ')}>\n\n${entryBody(i)}\n\n</Update>`;
+    });
   return `---
 title: "A strike followed entry by entry: ${options.entries} updates"
 dek: "A generated live story for the tests and benchmarks of long coverage."
