@@ -16,6 +16,10 @@ describe('relativeTime', () => {
     [2 * 60 * MIN + 59 * MIN, '2 hr. ago'],
     [24 * 60 * MIN, 'yesterday'],
     [12 * 24 * 60 * MIN, '12 days ago'],
+    [29 * 24 * 60 * MIN, '29 days ago'],
+    [30 * 24 * 60 * MIN, 'last mo.'],
+    [200 * 24 * 60 * MIN, '6 mo. ago'],
+    [800 * 24 * 60 * MIN, '2 yr. ago'],
   ])('says %i ms later as %j', (ms, text) => {
     expect(relativeTime(AT, later(ms))).toBe(text);
   });

@@ -4,7 +4,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * "now", "3 min. ago", "2 hr. ago", "yesterday", "12 days ago": how long before `now` a moment
+ * "now", "3 min. ago", "2 hr. ago", "yesterday", "12 days ago", "last mo.": how long before `now` a moment
  * was, rounded down, as the label beside an entry's absolute time. A moment ahead of the
  * reader's clock (a clock a little slow) is "now", never "in 2 min."; one that does not read
  * has no label.
@@ -15,7 +15,11 @@ export function relativeTime(at: number, now: number): string {
   if (ago < MINUTE) return FORMAT.format(0, 'second');
   if (ago < HOUR) return FORMAT.format(-Math.floor(ago / MINUTE), 'minute');
   if (ago < DAY) return FORMAT.format(-Math.floor(ago / HOUR), 'hour');
-  return FORMAT.format(-Math.floor(ago / DAY), 'day');
+  // Months past 30 days, years past 12 months: no label is wider than "29 days ago", the room
+  // the page keeps for it.
+  if (ago < 30 * DAY) return FORMAT.format(-Math.floor(ago / DAY), 'day');
+  if (ago < 365 * DAY) return FORMAT.format(-Math.floor(ago / (30 * DAY)), 'month');
+  return FORMAT.format(-Math.floor(ago / (365 * DAY)), 'year');
 }
 
 const LABEL = 'live-update-ago';
