@@ -22,7 +22,9 @@ const updates = (n: number) => `${n} new update${n === 1 ? '' : 's'}`;
  * complete as it is. Asks the endpoint every 15 s while the page is visible and every 60 s
  * while hidden, longer after failures (silently), and stops once coverage has ended. A reader
  * at the top sees new entries appear; one who has scrolled past the newest is offered them by
- * a button that floats over the page, so nothing moves, and the title counts them.
+ * a button that floats over the page, so nothing moves, and the title counts them. A pin moved
+ * or taken off is put in place with the new entries. Each entry's time also says how long ago
+ * it was, kept current each minute.
  */
 export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
   const root = useRef<HTMLDivElement>(null);
