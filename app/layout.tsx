@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import { ThemeProvider } from 'next-themes';
 import type { ReactNode } from 'react';
 import { AdRuntimeScript } from '@/components/ads/ad-runtime-script';
 import { AdStyles } from '@/components/ads/ad-styles';
@@ -8,6 +7,7 @@ import { FooterSlot } from '@/components/ads/footer-slot';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { SkipLink } from '@/components/layout/skip-link';
+import { ThemeScript } from '@/components/layout/theme-script';
 import { getAds } from '@/lib/ads/settings';
 import { getSections } from '@/lib/content/listings/queries';
 import { alternates } from '@/lib/seo/urls';
@@ -36,30 +36,24 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   const ads = getAds();
   const script = ads?.provider === 'script' ? ads.script : undefined;
   return (
-    // next-themes sets the class on <html> before React hydrates; that difference is expected.
+    // The theme script sets the class on <html> before React hydrates; that difference is expected.
     <html lang="en" suppressHydrationWarning>
       <body>
-        <ThemeProvider
-          attribute="class"
-          defaultTheme="system"
-          enableSystem
-          disableTransitionOnChange
-        >
-          {ads ? <AdStyles /> : null}
-          <SkipLink />
-          <SiteHeader sections={sections} />
-          <main id="main" tabIndex={-1} className="focus:outline-none">
-            {children}
-          </main>
-          {ads ? <FooterSlot ads={ads} /> : null}
-          <SiteFooter sections={sections} privacyChoices={script !== undefined} />
-          {script ? (
-            <>
-              <ConsentBanner partner={new URL(script.src).host} />
-              <AdRuntimeScript src={script.src} />
-            </>
-          ) : null}
-        </ThemeProvider>
+        <ThemeScript />
+        {ads ? <AdStyles /> : null}
+        <SkipLink />
+        <SiteHeader sections={sections} />
+        <main id="main" tabIndex={-1} className="focus:outline-none">
+          {children}
+        </main>
+        {ads ? <FooterSlot ads={ads} /> : null}
+        <SiteFooter sections={sections} privacyChoices={script !== undefined} />
+        {script ? (
+          <>
+            <ConsentBanner partner={new URL(script.src).host} />
+            <AdRuntimeScript src={script.src} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -159,3 +159,116 @@ test('an ordinary article and an older page of the story never poll', async ({ p
   }
   expect(polled).toEqual([]);
 });
+
+/** The entries of the page's updates section, in order, pinned marked with a star. */
+const order = (page: Page) =>
+  page
+    .locator('.live-updates article.live-update')
+    .evaluateAll((els) => els.map((el) => el.id + (el.hasAttribute('data-pinned') ? '*' : '')));
+
+test('each entry says how long ago it was, kept current, moving nothing, on a phone too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await open(page);
+  const entries = page.locator('.live-updates article.live-update');
+  const labels = page.locator('.live-updates .live-update-meta > .live-update-ago');
+  await expect(labels).toHaveCount(await entries.count());
+  await expect(labels.first()).toHaveText(/^(\d+ (min\.|hr\.|days?) ago|now|yesterday)$/);
+  // The absolute time stays, in its <time>.
+  await expect(entries.first().locator('time')).toHaveAttribute('datetime', /Z$/);
+  // Each label sits in its line's kept room: inside the line, over nothing else on it.
+  const overlapping = () =>
+    page.locator('.live-updates .live-update-meta').evaluateAll((metas) =>
+      metas.flatMap((meta) => {
+        const label = meta.querySelector('.live-update-ago')!.getBoundingClientRect();
+        const line = meta.getBoundingClientRect();
+        const inside = label.left >= line.left && label.right <= line.right + 0.5;
+        const over = [...meta.children].some((child) => {
+          if (child.classList.contains('live-update-ago')) return false;
+          const box = child.getBoundingClientRect();
+          return (
+            box.right > label.left &&
+            box.left < label.right &&
+            box.bottom > label.top &&
+            box.top < label.bottom
+          );
+        });
+        return inside && !over ? [] : [meta.closest('article')?.id];
+      }),
+    );
+  expect(await overlapping()).toEqual([]);
+  const { real, next } = await feeds(page);
+  await serve(page, real);
+  const first = await labels.allTextContents();
+  // 29 days on (the widest labels, "29 days ago"), every label has changed, written in room
+  // kept for it: nothing has moved.
+  await page.clock.runFor(29 * 24 * 60 * 60_000);
+  await expect.poll(() => labels.allTextContents()).not.toEqual(first);
+  expect(await shifts(page)).toBe(0);
+  expect(await overlapping()).toEqual([]);
+  // An entry the island inserts is labelled too.
+  await page.unrouteAll();
+  await serve(page, next);
+  await page.clock.runFor(15_000);
+  await expect(page.locator('#update-20261207t2359z .live-update-ago')).toHaveText(/ago|now/);
+});
+
+test('a pin moved while the page is open: the new pin first, the rest newest first, as a reload shows', async ({
+  page,
+}) => {
+  await open(page);
+  const { real } = await feeds(page);
+  const unpin = (html: string) =>
+    html.replace(' data-pinned=""', '').replace('<span class="live-update-flag">Pinned</span>', '');
+  const pin = (html: string) =>
+    html
+      .replace('class="live-update"', 'class="live-update" data-pinned=""')
+      .replace('</time>', '</time><span class="live-update-flag">Pinned</span>');
+  const [was] = real.entries.filter((e) => e.pinned);
+  const [now, ...rest] = real.entries.filter((e) => !e.pinned);
+  expect(was && now, 'the sample story has a pinned entry and others').toBeTruthy();
+  // The newest entry pinned, the old pin back among the others in its place in time; the feed
+  // lists every entry of the page (since: null), as the endpoint does for a short story.
+  const others = [...rest, { ...was!, pinned: undefined, html: unpin(was!.html), v: 'unpinned' }]
+    .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))
+    .map(({ pinned: _, ...e }) => e);
+  const moved: Feed = {
+    ...real,
+    version: 'pin-moved',
+    since: null,
+    entries: [{ ...now!, pinned: true, html: pin(now!.html), v: 'pinned' }, ...others],
+  };
+  await serve(page, moved);
+  await page.clock.runFor(15_000);
+  await expect.poll(() => order(page)).toEqual([`${now!.id}*`, ...others.map((e) => e.id)]);
+  await expect(page.locator('.live-updates .live-update-flag', { hasText: 'Pinned' })).toHaveCount(
+    1,
+  );
+});
+
+test('a key-event link lands on its entry on an older page, with and without JavaScript', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(STORY);
+  const older = page.locator('.key-events a[href*="/page/"]');
+  // The e2e build pages live stories five entries at a time (test/run-all.sh), so the sample's
+  // eleven span three pages and its oldest key events are on older pages.
+  expect(await older.count(), 'a key event on an older page').toBeGreaterThan(0);
+  const href = (await older.first().getAttribute('href'))!;
+  const id = href.split('#')[1]!;
+  await older.first().click();
+  await expect(page).toHaveURL(new RegExp(`${STORY}/page/\\d+#${id}$`));
+  const entry = page.locator(`#${id}`);
+  await expect(entry).toBeInViewport();
+  expect((await entry.boundingBox())!.y).toBeLessThan(200);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(STORY);
+  await noScript.locator(`.key-events a[href="${href}"]`).click();
+  await expect(noScript.locator(':target')).toHaveAttribute('id', id);
+  await expect(noScript.locator(`#${id}`)).toBeInViewport();
+  await context.close();
+});

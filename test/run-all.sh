@@ -153,9 +153,12 @@ t=$SECONDS
 node test/run/unit.mjs "$REPORTS"
 echo "$((SECONDS - t)) unit (vitest)" >> "$REPORTS/timings.txt"
 
-# Listings of two, so 16 sample articles exercise pagination (the site's default is 20), and
-# only the newest six articles prerendered, so the rest exercise rendering on first request.
+# Listings of two, so 16 sample articles exercise pagination (the site's default is 20), live
+# stories five entries a page, so the sample live story's 11 (and its key events' links) span
+# three pages, and only the newest six articles prerendered, so the rest exercise rendering on
+# first request.
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2}
+export MASTHEAD_LIVE_PAGE_SIZE=${MASTHEAD_LIVE_PAGE_SIZE:-5}
 export MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
 # The build the image makes (.next/standalone, which the cluster check runs); `next start`, which
 # the e2e run uses, serves it too (docs/decisions/020).

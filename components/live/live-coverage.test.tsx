@@ -103,11 +103,15 @@ describe('LiveCoverage', { timeout: 30_000 }, () => {
     // The entries the client is told it has are those on the page, with the markup it would get.
     const shown = [...first.container.querySelectorAll('.live-updates article')];
     expect(Object.keys(poll.known)).toEqual(shown.map((a) => a.id));
+    // Room kept for the island's "… ago" from the first paint, and the label in it once it runs.
+    expect(first.container.querySelector('.live-updates')).toHaveAttribute('data-live-times');
+    expect(first.container.querySelectorAll('.live-update-ago')).toHaveLength(shown.length);
     first.unmount();
     const later = render(
       <LiveCoverage url={URL} code={code} view={view(liveBlog, 2)} poll={poll} />,
     );
     expect(later.queryByRole('status')).toBeNull();
+    expect(later.container.querySelector('.live-updates')).not.toHaveAttribute('data-live-times');
     later.unmount();
     expect(
       livePoll({ url: URL, liveBlog: { ...liveBlog, ended: '2026-12-07T10:00:00Z' } }, 3),

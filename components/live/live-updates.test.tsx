@@ -124,6 +124,44 @@ it('updates an edited entry in place and removes one taken out', async () => {
   expect(screen.getByRole('status')).toHaveTextContent('');
 });
 
+it('moves the pin as a reload would: the newly pinned first, the unpinned back in its place', async () => {
+  const section = page();
+  scrolled(false);
+  answers = [ok(feed('v2', [entry(20, 'Pinned now.', true), entry(15), entry(10)]))];
+  await tick(VISIBLE_MS);
+  expect(ids(section)).toEqual(['20z', '15z', '10z']);
+  expect(section.querySelector('[data-pinned]')?.id).toBe('update-20261207t0920z');
+  expect(screen.getByRole('status')).toHaveTextContent('');
+});
+
+it('holds a pin change while the reader has scrolled, and makes it once they are back at the top', async () => {
+  const section = page();
+  scrolled(true);
+  const moved = feed('v2', [entry(20, 'Pinned now.', true), entry(15), entry(10)]);
+  answers = [ok(moved), ok(moved)];
+  await tick(VISIBLE_MS);
+  // Each entry has its new markup where it stood; nothing has moved.
+  expect(ids(section)).toEqual(['15z', '20z', '10z']);
+  expect(screen.getByRole('button', { hidden: true })).not.toBeVisible();
+  scrolled(false);
+  await tick(VISIBLE_MS);
+  expect(ids(section)).toEqual(['20z', '15z', '10z']);
+});
+
+it('labels every entry’s time "… ago", the inserted ones too, and keeps the labels current each minute', async () => {
+  vi.setSystemTime(new Date('2026-12-07T09:30:30.000Z'));
+  const section = page();
+  const labels = () => [...section.querySelectorAll('.live-update-ago')].map((l) => l.textContent);
+  expect(labels()).toEqual(['15 min. ago', '10 min. ago', '20 min. ago']);
+  answers = Array.from({ length: 4 }, () => ok(feed('v1', START)));
+  await tick(60_000);
+  expect(labels()).toEqual(['16 min. ago', '11 min. ago', '21 min. ago']);
+  answers = [ok(feed('v2', [...START.slice(0, 1), entry(31), ...START.slice(1)]))];
+  await tick(VISIBLE_MS);
+  expect(ids(section)).toEqual(['15z', '31z', '20z', '10z']);
+  expect(labels()).toEqual(['16 min. ago', 'now', '11 min. ago', '21 min. ago']);
+});
+
 it('keeps an entry that has only moved to an older page', async () => {
   const section = page();
   // The newest page now reaches back to 09:20 only: 09:10 is on page 2, not removed.

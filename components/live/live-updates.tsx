@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { firstEntry, insertEntries, reconcile } from '@/lib/live/apply-feed';
-import { readFeed, type PolledEntry } from '@/lib/live/feed-shape';
+import { firstEntry, insertEntries, orderEntries, reconcile } from '@/lib/live/apply-feed';
+import { readFeed, type PolledEntry, type PolledFeed } from '@/lib/live/feed-shape';
 import { pollDelay, VISIBLE_MS } from '@/lib/live/poll-delay';
+import { labelTimes } from '@/lib/live/relative-time';
 
 type LiveUpdatesProps = {
   /** `<story>/live.json`. */
@@ -21,7 +22,9 @@ const updates = (n: number) => `${n} new update${n === 1 ? '' : 's'}`;
  * complete as it is. Asks the endpoint every 15 s while the page is visible and every 60 s
  * while hidden, longer after failures (silently), and stops once coverage has ended. A reader
  * at the top sees new entries appear; one who has scrolled past the newest is offered them by
- * a button that floats over the page, so nothing moves, and the title counts them.
+ * a button that floats over the page, so nothing moves, and the title counts them. A pin moved
+ * or taken off is put in place with the new entries. Each entry's time also says how long ago
+ * it was, kept current each minute.
  */
 export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
   const root = useRef<HTMLDivElement>(null);
@@ -34,9 +37,18 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
   useEffect(() => {
     const section = root.current?.closest('section');
     if (!section) return;
+    const visible = () => document.visibilityState !== 'hidden';
+    // "3 min. ago" beside each entry's time, kept current each minute while the page is seen.
+    const label = () => {
+      if (visible()) labelTimes(section, Date.now());
+    };
+    // The last feed that changed the page: what order show() puts the entries in.
+    let latest: PolledFeed | undefined;
     const show = (focus: boolean) => {
       const first = insertEntries(section, pending.current, digests.current);
       pending.current = [];
+      if (latest) orderEntries(section, latest, digests.current);
+      label();
       setWaiting(0);
       if (focus && first instanceof HTMLElement) {
         first.tabIndex = -1;
@@ -56,7 +68,11 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
       clearTimeout(timer);
       if (!stopped) timer = setTimeout(poll, ms);
     };
-    const visible = () => document.visibilityState !== 'hidden';
+    // On or above the newest entry: what changes there moves nothing the reader is reading.
+    const atTop = () => {
+      const anchor = firstEntry(section);
+      return !anchor || anchor.getBoundingClientRect().top >= 0;
+    };
 
     const poll = async () => {
       last = Date.now();
@@ -68,16 +84,22 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
         failures = 0;
         if (feed.version !== current) {
           current = feed.version;
+          latest = feed;
           // What was offered before and is still in the feed stays offered, in its latest form.
           const offered = new Set(pending.current.map((e) => e.id));
           pending.current = reconcile(section, feed, digests.current);
           const added = pending.current.filter((e) => !offered.has(e.id)).length;
           // Once per batch; a no-break space apart, so the same words are announced again.
           if (added > 0) setMessage(updates(added) + (++batches % 2 ? '' : '\u00a0'));
-          const anchor = firstEntry(section);
-          if (!anchor || anchor.getBoundingClientRect().top >= 0) show(false);
+          // A pin moved, added or taken off is put in place with the new entries: at once at the
+          // top, else when the reader takes the offer or is back at the top at a later poll.
+          if (atTop()) show(false);
           else setWaiting(pending.current.length);
+        } else if (latest && atTop()) {
+          orderEntries(section, latest, digests.current);
         }
+        // Entries replaced in place come without their label.
+        label();
         if (feed.ended) {
           stopped = true;
           root.current?.removeAttribute('data-polling');
@@ -89,16 +111,20 @@ export function LiveUpdates({ endpoint, version, known }: LiveUpdatesProps) {
     };
 
     const onVisibility = () => {
+      label();
       // Back on the page: ask now if the last poll is older than a visible page's interval.
       if (visible()) schedule(Math.max(0, VISIBLE_MS - (Date.now() - last)));
     };
     document.addEventListener('visibilitychange', onVisibility);
     schedule(pollDelay(visible(), 0));
+    label();
+    const clock = setInterval(label, 60_000);
     // Says the first poll is scheduled: the browser tests wait for it before moving the clock.
     root.current?.setAttribute('data-polling', '');
     return () => {
       stopped = true;
       clearTimeout(timer);
+      clearInterval(clock);
       document.removeEventListener('visibilitychange', onVisibility);
       document.title = title;
     };

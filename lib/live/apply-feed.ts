@@ -12,6 +12,13 @@ function nodesOf(html: string): DocumentFragment {
 const timeOf = (el: Element) =>
   Date.parse(el.querySelector('time')?.getAttribute('datetime') ?? '');
 
+/** Newest first; an entry whose time does not read goes last, as it has no place in time. */
+function byNewest(a: Element, b: Element): number {
+  const [x, y] = [timeOf(a), timeOf(b)];
+  if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(x)) - Number(Number.isNaN(y));
+  return y - x;
+}
+
 /**
  * Brings the entries already on the page in line with the feed: an edited one (its digest
  * differs from the one the page was rendered with) is replaced where it stands; one missing from
@@ -66,4 +73,54 @@ export function insertEntries(
   }
   if (first) section.querySelector('[data-live-empty]')?.remove();
   return first;
+}
+
+/**
+ * Puts the entries on the page in the order a reload would: the feed's pinned entry first (added
+ * when the page lacks it), the others newest first. A pin moved, added or taken off reaches an
+ * open page this way; reconcile() has already given each entry its new markup, since its
+ * pinning is in its HTML. An entry the page still shows as pinned that the feed neither pins nor
+ * lists is on an older page now, where a reload would not show it here: it goes. Only
+ * what is out of place moves. Returns whether anything changed.
+ */
+export function orderEntries(
+  section: Element,
+  feed: PolledFeed,
+  known: Map<string, string>,
+): boolean {
+  const pinned = feed.entries.find((e) => e.pinned);
+  let changed = false;
+  for (const el of [...section.querySelectorAll(`${ENTRY}[data-pinned]`)]) {
+    if (el.id === pinned?.id || feed.entries.some((e) => e.id === el.id)) continue;
+    el.remove();
+    known.delete(el.id);
+    changed = true;
+  }
+  let top = pinned ? section.querySelector(`#${pinned.id}`) : null;
+  if (pinned && !top) {
+    const nodes = nodesOf(pinned.html);
+    top = nodes.firstElementChild;
+    const first = section.querySelector(ENTRY);
+    if (first) first.before(nodes);
+    else section.append(nodes);
+    known.set(pinned.id, pinned.v);
+    section.querySelector('[data-live-empty]')?.remove();
+    changed = true;
+  }
+  const entries = [...section.querySelectorAll(ENTRY)];
+  let previous = top;
+  if (top && entries[0] !== top) {
+    entries[0]?.before(top);
+    changed = true;
+  }
+  for (const el of entries.filter((e) => e !== top).sort(byNewest)) {
+    const next = previous ? previous.nextElementSibling : section.querySelector(ENTRY);
+    if (next !== el) {
+      if (previous) previous.after(el);
+      else section.querySelector(ENTRY)?.before(el);
+      changed = true;
+    }
+    previous = el;
+  }
+  return changed;
 }

@@ -4,14 +4,6 @@
 import { plainOrigin } from './plain-origin.js';
 
 /**
- * next-themes (`disableTransitionOnChange`) inserts one `<style>` element while it switches
- * theme, to stop transitions for a frame. Its text never changes, so its hash is the only
- * inline style element the policy allows. headers.test.js recomputes it from the installed
- * next-themes, so an upgrade that changes the text fails a unit test instead of the page.
- */
-export const THEME_SWITCH_STYLE_HASH = "'sha256-skqujXORqzxt1aE0NNXxujEanPTX6raoqSscTV/Ww/Y='";
-
-/**
  * Browser features no page of the site uses. Each is one Chromium recognises: an unknown name
  * makes Chromium print a warning on every page.
  */
@@ -46,7 +38,8 @@ const DENIED_FEATURES = [
  *   its own React Server Components payload inline: no fixed hash can cover it, and a nonce
  *   would make every page render per request. Inline event-handler attributes stay refused
  *   (`script-src-attr 'none'`), and so does `eval`.
- * - style sheets only from this origin; inline `<style>` elements only the theme switch's;
+ * - style sheets only from this origin, and no inline `<style>` element (the theme switch no
+ *   longer inserts one: docs/decisions/033);
  *   inline style attributes allowed, which next/image writes on every picture. A browser that
  *   knows no `-elem`/`-attr` directives falls back to `style-src`, which allows both.
  * - an ad provider's origins, only when content/ads.yaml names a script provider: for its
@@ -65,7 +58,7 @@ function contentSecurityPolicy(https, adOrigins) {
     `script-src 'self' 'unsafe-inline'${ads}`,
     "script-src-attr 'none'",
     "style-src 'self' 'unsafe-inline'",
-    `style-src-elem 'self' ${THEME_SWITCH_STYLE_HASH}`,
+    "style-src-elem 'self'",
     `img-src 'self'${ads}`,
     "font-src 'self'",
     `connect-src 'self'${ads}`,

@@ -128,3 +128,40 @@ describe('feeds of a moved archive', () => {
     expect((await parser.parseString(xml)).items[0]?.guid).toBe(hostile);
   });
 });
+
+describe('feeds of a live story', () => {
+  const parser = new Parser();
+  // Published at 07:15, `updated` at 10:00 the next day, then entries; the newest entry is
+  // 09:45 UTC on 4 January, written at -01:00 (the alphabet would pick the +02:00 one).
+  const story = article({
+    liveBlog: {
+      entries: [
+        { id: 'update-20260104t0845z', time: '2026-01-04T10:45:00+02:00' },
+        { id: 'update-20260104t0945z', time: '2026-01-04T08:45:00-01:00' },
+        { id: 'update-20260103t0900z', time: '2026-01-03T09:00:00.000Z', pinned: true },
+      ],
+    },
+  });
+  const live: FeedInput = { ...input, articles: [story, ...input.articles.slice(1)] };
+
+  it('gives its Atom entry and JSON Feed item the newest entry as their updated time', () => {
+    const atom = atomFeed(live);
+    const entry = atom.slice(atom.indexOf('<entry>'), atom.indexOf('</entry>'));
+    expect(entry).toContain('<updated>2026-01-04T09:45:00.000Z</updated>');
+    expect(entry).toContain('<published>2026-01-02T07:15:00.000Z</published>');
+    expect(jsonFeed(live).items[0]).toMatchObject({
+      date_published: '2026-01-02T07:15:00.000Z',
+      date_modified: '2026-01-04T08:45:00-01:00',
+    });
+  });
+
+  it('keeps its RSS item at its publication (RSS has no updated time) and moves the channel', async () => {
+    const feed = await parser.parseString(rssFeed(live));
+    expect(new Date(feed.items[0]?.pubDate ?? '').toISOString()).toBe('2026-01-02T07:15:00.000Z');
+    expect(new Date(feed.lastBuildDate as string).toISOString()).toBe('2026-01-04T09:45:00.000Z');
+    const atom = atomFeed(live);
+    expect(atom.slice(0, atom.indexOf('<entry>'))).toContain(
+      '<updated>2026-01-04T09:45:00.000Z</updated>',
+    );
+  });
+});

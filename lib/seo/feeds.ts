@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import type { ArticleMeta, AuthorMeta } from '@/lib/content/schema/types';
 import { dateModified } from '@/lib/content/listings/modified';
+import { latestOf } from '@/lib/content/schema/dates';
 import { isAtomId } from './feed-id';
 import { absoluteUrl } from './urls';
 
@@ -42,7 +43,7 @@ export function feedId(input: Pick<FeedInput, 'siteUrl'>, article: ArticleMeta, 
 
 /** RSS 2.0 and Atom through the `feed` library, which handles the XML and its escaping. */
 function xmlFeed(input: FeedInput): Feed {
-  const updated = input.articles.map(dateModified).sort().at(-1);
+  const updated = latestOf(input.articles.map(dateModified));
   const feed = new Feed({
     title: input.title,
     description: input.description,

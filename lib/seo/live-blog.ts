@@ -2,7 +2,7 @@ import type { BlogPosting, LiveBlogPosting, WithContext } from 'schema-dts';
 import { entryHrefs } from '@/lib/content/live/arrange';
 import { byNewestEntry } from '@/lib/content/live/live-blog';
 import { TEXT_KEPT } from '@/lib/content/mdx/live-entries';
-import { formatDateTime } from '@/lib/content/schema/dates';
+import { formatDateTime, newerFirst } from '@/lib/content/schema/dates';
 import type {
   ArticleMeta,
   AuthorMeta,
@@ -48,7 +48,8 @@ export function liveBlogJsonLd(
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
     ...articleProperties(article, section, authors, site),
-    coverageStartTime: first && first.time < article.date ? first.time : article.date,
+    coverageStartTime:
+      first && newerFirst(first.time, article.date) > 0 ? first.time : article.date,
     ...(article.liveBlog.ended ? { coverageEndTime: article.liveBlog.ended } : {}),
     liveBlogUpdate: entries.slice(0, LIVE_BLOG_UPDATES).map((entry): BlogPosting => ({
       '@type': 'BlogPosting',

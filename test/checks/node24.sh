@@ -165,8 +165,10 @@ else
 fi
 
 step "production build (content + next build)"
-# As test/run-all.sh builds: listings of two, only the newest six articles prerendered.
+# As test/run-all.sh builds: listings of two, live stories five entries a page, only the newest
+# six articles prerendered.
 export MASTHEAD_PAGE_SIZE=${MASTHEAD_PAGE_SIZE:-2} MASTHEAD_PRERENDER_ARTICLES=${MASTHEAD_PRERENDER_ARTICLES:-6}
+export MASTHEAD_LIVE_PAGE_SIZE=${MASTHEAD_LIVE_PAGE_SIZE:-5}
 npm run build || { bad "build (npm run build)"; exit 1; }
 ok "build (npm run build)"
 

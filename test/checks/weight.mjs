@@ -1,4 +1,4 @@
-// Page weight, the gate: each page in bench/budgets.json (article, front, section, search) loads
+// Page weight, the gate: each page in bench/budgets.json (article, front, section, search, live) loads
 // no more gzip bytes of JavaScript above Next's runtime, JavaScript in all, CSS and HTML than its
 // budget allows (what counts: test/support/page-weight.mjs). One scenario per page.
 //   npm run check -- weight [--only article]          (after a build with MASTHEAD_PAGE_SIZE=2)
@@ -57,12 +57,20 @@ after(async () => {
   if (notice) console.warn(notice);
 });
 
+/** Each page measured once, for its budgets and for the live story's against the article's. */
+const measured = new Map();
+const measure = (name) => {
+  if (!measured.has(name))
+    measured.set(name, scale.measure(browser, server.base, name, budgets.pages[name].path));
+  return measured.get(name);
+};
+
 for (const [name, page] of Object.entries(budgets.pages)) {
   const limits = Object.entries(page.budget)
     .map(([figure, limit]) => `${figure} ≤ ${limit}`)
     .join(', ');
   test(`${name} (${page.path}) within its budgets: ${limits} gzip bytes`, async () => {
-    const result = await scale.measure(browser, server.base, name, page.path);
+    const result = await measure(name);
     console.log(
       [
         '| page | JS files | JS | runtime | above runtime | CSS | HTML | prefetched JS |',
@@ -73,3 +81,12 @@ for (const [name, page] of Object.entries(budgets.pages)) {
     assert.deepEqual(overBudget(result, page.budget), []);
   });
 }
+
+// Issue 21: the live script is on live pages only, and costs a reader at most this much more.
+test(`a running live story loads at most ${budgets.liveOverArticle} B gzip of JavaScript more than an article`, async () => {
+  const [live, article] = [await measure('live'), await measure('article')];
+  const over = live.jsAboveRuntime - article.jsAboveRuntime;
+  console.log(`live story over the article: ${over} B gzip above the runtime`);
+  assert.ok(over > 0, 'the live story loads no script of its own: is its island still there?');
+  assert.ok(over <= budgets.liveOverArticle, `${over} B over the article`);
+});

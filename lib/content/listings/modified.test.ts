@@ -16,4 +16,18 @@ describe('dateModified', () => {
     expect(dateModified(story)).toBe('2026-12-07T09:30:00.000Z');
     expect(dateModified({ ...story, liveBlog: { entries: [] } })).toBe('2026-12-07T07:00:00.000Z');
   });
+
+  it('compares moments, not text, when times carry different offsets', () => {
+    const story = testArticle('storm', {
+      date: '2026-12-07T06:00:00.000Z',
+      liveBlog: {
+        entries: [
+          // 08:00 UTC: after 09:30Z in the alphabet.
+          { id: 'update-20261207t0800z', time: '2026-12-07T10:00:00+02:00' },
+          { id: 'update-20261207t0930z', time: '2026-12-07T09:30:00Z' },
+        ],
+      },
+    });
+    expect(dateModified(story)).toBe('2026-12-07T09:30:00Z');
+  });
 });

@@ -34,6 +34,17 @@ describe('arrangeEntries', () => {
     expect(pinned?.id).toBe('update-20261207t0902z');
     expect(ids(others)).toEqual(['0901z']);
   });
+
+  it('orders by the moment when stored times carry different offsets', () => {
+    // 11:04 at +02:00 is 09:04 UTC and 08:02 at -01:00 is 09:02 UTC.
+    const { others } = arrangeEntries([
+      entry(1),
+      entry(4, { time: '2026-12-07T11:04:00+02:00' }),
+      entry(2, { time: '2026-12-07T08:02:00-01:00' }),
+      entry(3),
+    ]);
+    expect(ids(others)).toEqual(['0904z', '0903z', '0902z', '0901z']);
+  });
 });
 
 describe('liveView', () => {

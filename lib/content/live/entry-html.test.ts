@@ -34,6 +34,30 @@ it(`keeps HTML for the newest ${HTML_KEPT} entries and the pinned one only`, asy
   expect(doc.updates.find((u) => u.time === '2026-03-01T09:01:00.000Z')?.html).toBeUndefined();
 });
 
+it('keeps the newest by the moment when times are written with different offsets', async () => {
+  // 08:45 at -01:00 is 09:45 UTC, the newest entry, though the alphabet puts it before them all.
+  const newest = '<Update time="2026-03-01T08:45:00-01:00">Newest.</Update>';
+  const body = [newest, ...Array.from({ length: HTML_KEPT }, (_, i) => entry(i))].join('\n\n');
+  const doc = await compileDocument(story(body));
+  // Times as editors wrote them, not as the build normalizes them: the order must not depend on it.
+  const written: UpdateBlock[] = [
+    { line: 1, time: '2026-03-01T08:45:00-01:00', keyEvent: false, pinned: false },
+    ...Array.from({ length: HTML_KEPT }, (_, i) => ({
+      line: i + 2,
+      // The same moments as the body's (09:mm UTC), every other one at +02:00.
+      time: `2026-03-01T${i % 2 ? '09' : '11'}:${String(i).padStart(2, '0')}:00${i % 2 ? 'Z' : '+02:00'}`,
+      keyEvent: false,
+      pinned: false,
+    })),
+  ];
+  const kept = withEntryHtml(doc.code ?? '', written);
+  expect(kept[0]?.html).toContain('Newest.');
+  // The oldest moment (11:00 at +02:00, 09:00 UTC) is the one past the newest HTML_KEPT.
+  expect(kept.filter((u) => u.html === undefined).map((u) => u.time)).toEqual([
+    '2026-03-01T11:00:00+02:00',
+  ]);
+});
+
 it('keeps no HTML when a stored body does not run, rather than throwing', () => {
   const updates: UpdateBlock[] = [
     { line: 1, time: '2026-03-01T09:00:00.000Z', keyEvent: false, pinned: false },

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { mdxComponents } from '../../../components/mdx/mdx-components';
 import type { UpdateBlock } from '../mdx/live-entries';
 import { renderMdxBlocks } from '../mdx/render';
+import { newerFirst } from '../schema/dates';
 import { splitLiveBody } from './entry-elements';
 import { updateId } from './update-id';
 
@@ -26,7 +27,7 @@ export function withEntryHtml(code: string, updates: UpdateBlock[]): UpdateBlock
   const kept = new Set(
     updates
       .filter((u) => u.time !== null)
-      .sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''))
+      .sort((a, b) => newerFirst(a.time ?? '', b.time ?? ''))
       .filter((u, i) => u.pinned || i < HTML_KEPT)
       .map((u) => u.time),
   );

@@ -1,11 +1,11 @@
 import type { UpdateBlock } from '../mdx/live-entries';
-import { parseInstant } from '../schema/dates';
+import { newerFirst, parseInstant } from '../schema/dates';
 import type { ArticleMeta, LiveBlog, LiveEntry } from '../schema/types';
 import { updateId } from './update-id';
 
-/** Newest first; the id breaks ties so the order is the same on every build. */
+/** Newest first by the moment; the id breaks ties so the order is the same on every build. */
 export const byNewestEntry = (a: LiveEntry, b: LiveEntry) =>
-  b.time.localeCompare(a.time) || a.id.localeCompare(b.id);
+  newerFirst(a.time, b.time) || a.id.localeCompare(b.id);
 
 /**
  * A live story as the index keeps it, or undefined for an ordinary article: one with

@@ -1,4 +1,4 @@
-import { parseInstant } from '../schema/dates';
+import { newerFirst, parseInstant } from '../schema/dates';
 import { isUpdate } from './live-rules';
 import { contentOf, lineOf, type JsxElement, type MdxNode } from './tree';
 
@@ -82,7 +82,7 @@ export function extractUpdates(root: MdxNode): UpdateBlock[] {
   const newest = new Set(
     blocks
       .filter(({ block }) => block.time !== null)
-      .sort((a, b) => (b.block.time ?? '').localeCompare(a.block.time ?? ''))
+      .sort((a, b) => newerFirst(a.block.time ?? '', b.block.time ?? ''))
       .slice(0, TEXT_KEPT)
       .map(({ element }) => element),
   );

@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, formatEventDate, parseEventDate, parseInstant } from './dates';
+import {
+  formatDate,
+  formatDateTime,
+  formatEventDate,
+  latestOf,
+  newerFirst,
+  parseEventDate,
+  parseInstant,
+} from './dates';
 
 describe('parseEventDate', () => {
   it.each([
@@ -75,5 +83,27 @@ describe('formatDateTime', () => {
 
   it('shows a stored value that is not a date as written', () => {
     expect(formatDateTime('soon')).toBe('soon');
+  });
+});
+
+describe('newerFirst and latestOf', () => {
+  // 10:00 at +02:00 is 08:00 UTC and 08:45 at -01:00 is 09:45 UTC: the alphabet has them backwards.
+  const times = ['2026-12-07T10:00:00+02:00', '2026-12-07T09:30:00Z', '2026-12-07T08:45:00-01:00'];
+
+  it('orders moments written with different offsets by when they happen', () => {
+    expect([...times].sort(newerFirst)).toEqual([
+      '2026-12-07T08:45:00-01:00',
+      '2026-12-07T09:30:00Z',
+      '2026-12-07T10:00:00+02:00',
+    ]);
+    expect(latestOf(times)).toBe('2026-12-07T08:45:00-01:00');
+    expect(latestOf([])).toBeUndefined();
+  });
+
+  it('puts a stored value that is not a moment last instead of making the sort inconsistent', () => {
+    expect(['not a date', '2026-12-07T09:30:00Z', ''].sort(newerFirst)[0]).toBe(
+      '2026-12-07T09:30:00Z',
+    );
+    expect(newerFirst('junk', 'other junk')).toBe(0);
   });
 });

@@ -88,3 +88,28 @@ export function formatDateTime(iso: string): string {
     ? String(iso)
     : `${LONG.format(date)}, ${TIME.format(date)} UTC`;
 }
+
+/** A moment as a number; a stored value that is not a moment counts as the earliest. */
+function instant(time: string): number {
+  const at = Date.parse(time);
+  return Number.isNaN(at) ? -Infinity : at;
+}
+
+/**
+ * Newest first by the moment, never by the text: `2026-12-07T10:00:00+02:00` comes after
+ * `2026-12-07T09:30:00Z` in the alphabet and before it in time. The build keeps every time in
+ * one UTC form, where the text happens to sort right; orderings do not lean on that, so a time
+ * written another way (a test's, an older store's, a frontmatter date) cannot reorder a story.
+ * Never NaN, so a sort stays consistent whatever it is given.
+ */
+export function newerFirst(a: string, b: string): number {
+  const [x, y] = [instant(a), instant(b)];
+  return x === y ? 0 : x < y ? 1 : -1;
+}
+
+/** The latest of some moments, as written; undefined for none. */
+export const latestOf = (times: string[]): string | undefined =>
+  times.reduce<string | undefined>(
+    (latest, t) => (latest === undefined || newerFirst(t, latest) < 0 ? t : latest),
+    undefined,
+  );

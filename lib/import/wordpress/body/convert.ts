@@ -1,4 +1,4 @@
-import { fromHtml } from 'hast-util-from-html';
+import { htmlFragment } from './html';
 import type { ElementContent, Root } from 'hast';
 import { renderBlocks } from './blocks';
 import { autoembed } from './classic';
@@ -19,7 +19,7 @@ import type { BodyContext, ConvertedBody } from './types';
 
 /** HTML as the tree the rules work on, cleaned: nothing in it is trusted before this. */
 function cleanHtml(html: string, state: CleanState): Root {
-  const tree = fromHtml(html, { fragment: true });
+  const tree = htmlFragment(html);
   cleanTree(tree, state);
   return tree;
 }

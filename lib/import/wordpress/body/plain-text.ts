@@ -1,7 +1,6 @@
-import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'mdast';
 import { textOf } from './hast';
-import { cutBetween, withoutTags } from './html';
+import { cutBetween, withoutTags, htmlFragment } from './html';
 import { toMdx } from './to-mdx';
 
 /** Elements whose content is not words, removed whole before the tags go. */
@@ -18,7 +17,7 @@ const BLOCK_TAG =
 export function plainTextMdx(html: string): string {
   let text = cutBetween(html, '<!--', '-->');
   for (const name of NOT_WORDS) text = cutBetween(text, `<${name}`, `</${name}>`);
-  const words = textOf(fromHtml(withoutTags(text.replace(BLOCK_TAG, '\n\n')), { fragment: true }));
+  const words = textOf(htmlFragment(withoutTags(text.replace(BLOCK_TAG, '\n\n'))));
   const tree: Root = {
     type: 'root',
     children: words

@@ -1,5 +1,5 @@
+import { htmlFragment } from '../body/html';
 import type { Element, Nodes } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { cleanText } from '@/lib/comments/sanitize';
 import { webAddress } from '@/lib/comments/text';
 import { PlainText } from './plain-text';
@@ -260,7 +260,7 @@ export function commentText(html: string, max: number = WORDPRESS_COMMENT_MAX): 
   }
   const out = new PlainText(max);
   const converter = new Converter(out);
-  converter.node(fromHtml(html, { fragment: true }), false);
+  converter.node(htmlFragment(html), false);
   const whole = cleanText(out.toString(), { multiline: true }).trim();
   const text = cut(whole, max).trimEnd();
   const lost = [...converter.lost];
@@ -275,7 +275,7 @@ export function oneLineText(html: string, max: number): string {
   let words = html;
   if (/[<&]/.test(html)) {
     const out = new PlainText(max * 4);
-    new Converter(out).node(fromHtml(html, { fragment: true }), false);
+    new Converter(out).node(htmlFragment(html), false);
     words = out.toString();
   }
   const text = cleanText(words.slice(0, max * 4), { multiline: false })

@@ -1,4 +1,4 @@
-import { fromHtml } from 'hast-util-from-html';
+import { htmlFragment } from '../body/html';
 import type { Nodes } from 'hast';
 
 /**
@@ -65,7 +65,7 @@ const NOT_PROSE = new Set([
 
 /** The words of a slice of HTML, whitespace as the source has it. */
 function words(html: string, skipped: ReadonlySet<string> = SKIPPED): string {
-  const tree = fromHtml(html.replace(SHORTCODE, ' '), { fragment: true });
+  const tree = htmlFragment(html.replace(SHORTCODE, ' '));
   const parts: string[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'text') parts.push(node.value);
