@@ -51,7 +51,8 @@ const failover = (f) =>
 // (target 10 s); in live.json on both and through nginx; on the reader's page the check keeps
 // open (its island polls every 15 s; the page was opened just before the publish, so its first
 // poll is 15 s later); and open pages at worst, computed: live.json everywhere + 15 s (a poll
-// that has just gone by) + 5 s (a CDN's copy, s-maxage; there is none here) — target 20 s.
+// that has just gone by) + a CDN's copy, as old as live.json's s-maxage (1 s; there is no CDN
+// here) — target 20 s.
 const live = (r, key, target) => s(r.livePublish?.[key], target);
 console.log(
   '| run | approved (web) on both | approved (CLI) on both | publish live on both | entry in HTML on both | entry in live.json everywhere | entry on the open page | open pages at worst | after Redis restart | one instance | two instances | failover: failed / gap / comments lost | load |',

@@ -6,7 +6,8 @@ export const THEME_KEY = 'theme';
  * It then follows the system while no choice is stored, and choices made in other tabs. Plain
  * script, not a React provider (docs/decisions/033): next-themes did the same from a provider
  * around the whole page, and on mount set the class again and forced a style recalculation of
- * the whole document inside hydration's long task, 7 % of an article's blocking time.
+ * the whole document inside hydration (7 % of an article's blocking in a trace, though
+ * Lighthouse's TBT did not move without it); this costs 1.1 KB less script on every page.
  */
 export const THEME_SCRIPT = `(function () {
   var root = document.documentElement;
