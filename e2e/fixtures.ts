@@ -18,6 +18,9 @@ export const PAGES = {
   'style guide': STYLE_GUIDE,
   author: AUTHOR.url,
   'section page 2': '/world/page/2',
+  // A running live story (issue 21): its key events, pinned entry, pages and island.
+  'live story': '/politics/hollisport-transit-strike-live',
+  'live story page 2': '/politics/hollisport-transit-strike-live/page/2',
   topics: '/tags',
   topic: '/tags/north-korea',
   search: '/search?q=russia+energy',

@@ -25,7 +25,7 @@ describe.skipIf(unavailable)('agree, against a real Redis', () => {
   let server: Awaited<ReturnType<typeof privateRedis>>;
   let redis: Redis;
   beforeAll(async () => {
-    server = await privateRedis(20_000 + Math.floor(Math.random() * 20_000));
+    server = await privateRedis(undefined);
     redis = createClient({ url: server.url });
     await redis.connect();
   });

@@ -38,7 +38,7 @@ describe.skipIf(privateRedisUnavailable())('the shared page cache when Redis mis
   let server: Awaited<ReturnType<typeof privateRedis>>;
   let cache: MastheadCacheHandler;
   beforeAll(async () => {
-    server = await privateRedis(56_257 + Math.floor(Math.random() * 3), {
+    server = await privateRedis(undefined, {
       args: ['--enable-debug-command', 'local'],
     });
     vi.stubEnv('REDIS_URL', server.url);

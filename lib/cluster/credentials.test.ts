@@ -29,7 +29,7 @@ describe.skipIf(privateRedisUnavailable())(
     let server: Awaited<ReturnType<typeof privateRedis>>;
     const dir = mkdtempSync(path.join(tmpdir(), 'masthead-credentials-'));
     beforeAll(async () => {
-      server = await privateRedis(56_254 + Math.floor(Math.random() * 3), {
+      server = await privateRedis(undefined, {
         stock: true,
         password: PASSWORD,
       });

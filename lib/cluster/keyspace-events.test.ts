@@ -5,7 +5,6 @@ import { databaseOf, ensureKeyspaceEvents, missingFlags } from './keyspace-event
 import type { Redis } from './redis';
 
 const unavailable = privateRedisUnavailable();
-const port = () => 56_250 + Math.floor(Math.random() * 4);
 
 describe('missingFlags', () => {
   it('asks for keyevents of expired and evicted keys, keeping what is there', () => {
@@ -31,7 +30,7 @@ describe.skipIf(unavailable)('ensureKeyspaceEvents against a real redis-server',
   const clients: Redis[] = [];
 
   async function connect(options: Parameters<typeof privateRedis>[1]) {
-    const server = await privateRedis(port(), options);
+    const server = await privateRedis(undefined, options);
     servers.push(server);
     const client: Redis = createClient({ url: server.url });
     client.on('error', () => {});

@@ -6,7 +6,7 @@ import { claimView } from './sync-claim';
 describe.skipIf(privateRedisUnavailable())('claimView, against a real Redis', () => {
   let server: Awaited<ReturnType<typeof privateRedis>>;
   beforeAll(async () => {
-    server = await privateRedis(20_000 + Math.floor(Math.random() * 20_000));
+    server = await privateRedis(undefined);
     vi.stubEnv('REDIS_URL', server.url);
     const client = redisClient();
     await vi.waitFor(() => expect(client?.isReady).toBe(true));

@@ -18,7 +18,10 @@ export function freePort() {
   });
 }
 
-/** `count` distinct free ports. */
+/**
+ * `count` distinct free ports.
+ * @param {number} count
+ */
 export async function freePorts(count) {
   const ports = new Set();
   while (ports.size < count) ports.add(await freePort());

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.mjs';
 
 const BINARY = '/usr/bin/redis-server';
 
@@ -30,18 +31,23 @@ const answers = (port) =>
  * Configured as compose.yaml runs Redis, unless told otherwise: `stock` leaves out the keyspace
  * events (what `apt-get install redis-server` gives), `password` turns on `requirepass`, `args`
  * adds any other setting (`--rename-command CONFIG ""`, `--replicaof …`).
- * @param {number} port
+ * Without a port it takes one the OS gives, and another if that one is taken before Redis binds
+ * it: fixed or random ports collided in command B, where lanes run the same tests side by side
+ * and thousands of client sockets hold ports in the same range (one start waited 5 s on a port
+ * Redis could not bind).
+ * @param {number | undefined} port
  * @param {{ stock?: boolean, password?: string, args?: string[] }} [options]
  */
 export async function privateRedis(port, { stock = false, password, args = [] } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'masthead-redis-'));
   let child;
-  const start = async () => {
+  /** Starts the server on `at`; false when it exited before answering (the port was taken). */
+  const launch = async (at) => {
     child = spawn(
       BINARY,
       [
         '--port',
-        String(port),
+        String(at),
         '--bind',
         '127.0.0.1',
         '--dir',
@@ -57,11 +63,25 @@ export async function privateRedis(port, { stock = false, password, args = [] } 
       ],
       { stdio: 'ignore' },
     );
-    for (let i = 0; i < 100; i++) {
-      if (await answers(port)) return;
+    const started = child;
+    // A busy machine can take seconds to start a process; a server that exits has failed.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (started.exitCode !== null || started.signalCode !== null) return false;
+      if (await answers(at)) {
+        // What answered may be another lane's server on a port ours could not bind: ours exits
+        // within moments then.
+        await new Promise((r) => setTimeout(r, 100));
+        return started.exitCode === null && started.signalCode === null;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`redis-server did not answer on port ${port}`);
+    started.kill('SIGKILL');
+    throw new Error(`redis-server did not answer on port ${at} within 20 s`);
+  };
+  const start = async () => {
+    if (await launch(port)) return;
+    throw new Error(`redis-server exited before answering on port ${port}: is the port taken?`);
   };
   // SIGKILL: what a crashed or unreachable Redis looks like to the clients.
   const stop = async () => {
@@ -70,8 +90,15 @@ export async function privateRedis(port, { stock = false, password, args = [] } 
     child.kill('SIGKILL');
     await exited;
   };
-  await start();
+  if (port === undefined) {
+    for (let attempt = 0; port === undefined && attempt < 5; attempt++) {
+      const candidate = await freePort();
+      if (await launch(candidate)) port = candidate;
+    }
+    if (port === undefined) throw new Error('redis-server could not bind a free port in 5 tries');
+  } else await start();
   return {
+    port,
     url: password
       ? `redis://:${encodeURIComponent(password)}@127.0.0.1:${port}`
       : `redis://127.0.0.1:${port}`,
