@@ -26,14 +26,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
-import {
-  clusterUnavailable,
-  deskCopy,
-  layOutInstance,
-  root,
-  sharedContent,
-  startInstance,
-} from '../test/checks/cluster/instances.mjs';
+import { benchInstance, clusterUnavailable, root } from '../test/checks/cluster/instances.mjs';
 import { freePorts } from '../test/support/ports.mjs';
 import { benchTools } from './tools.mjs';
 
@@ -49,30 +42,12 @@ const SLUG = 'hollisport-transit-strike-live';
 const STORY = `/politics/${SLUG}`;
 const FEED = `${STORY}/live.json`;
 const ARTICLE = '/technology/style-guide';
-const SECRET = 'bench-live-poll-secret';
 
 const why = clusterUnavailable();
 if (why) throw new Error(why);
-const scratch = path.join(root, 'test', '.scratch', 'bench-live-poll');
-rmSync(scratch, { recursive: true, force: true });
-mkdirSync(scratch, { recursive: true });
-const dir = path.join(scratch, 'a');
-const content = path.join(scratch, 'content');
-const desk = path.join(scratch, 'desk');
-layOutInstance(dir);
-sharedContent(content);
-deskCopy(desk);
+const { scratch, dir, desk, content, secret: SECRET, start } = benchInstance('bench-live-poll');
 const [port] = await freePorts(1);
-const server = await startInstance({
-  dir,
-  port,
-  env: {
-    PUBLISH_SECRET: SECRET,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    MASTHEAD_CONTENT_DIR: content,
-    MASTHEAD_DATA_DIR: path.join(scratch, 'data'),
-  },
-});
+const server = await start(port);
 const base = server.base;
 
 /** The server's CPU time so far, in ms (utime + stime from /proc, in clock ticks of 10 ms). */

@@ -24,13 +24,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { liveStoryMdx, LIVE_STORY_DEFAULTS, writeLiveStory } from '../test/support/live-story';
-import {
-  clusterUnavailable,
-  deskCopy,
-  layOutInstance,
-  root,
-  startInstance,
-} from '../test/checks/cluster/instances.mjs';
+import { benchInstance, clusterUnavailable, root } from '../test/checks/cluster/instances.mjs';
 
 const entries = Number(process.argv[2] ?? 1000);
 if (!Number.isInteger(entries) || entries < 1) {
@@ -39,16 +33,16 @@ if (!Number.isInteger(entries) || entries < 1) {
 }
 const why = clusterUnavailable();
 if (why) throw new Error(why);
-const SECRET = 'bench-live-story-secret';
 const SAMPLE = '/politics/hollisport-transit-strike-live';
-const scratch = path.join(root, 'test', '.scratch', 'bench-live-story');
-rmSync(scratch, { recursive: true, force: true });
-mkdirSync(scratch, { recursive: true });
-const dir = path.join(scratch, 'a');
-const desk = path.join(scratch, 'desk');
-const content = path.join(scratch, 'content');
-layOutInstance(dir);
-deskCopy(desk);
+const {
+  scratch,
+  desk,
+  content,
+  secret: SECRET,
+  start,
+} = benchInstance('bench-live-story', {
+  content: false,
+});
 const env = { ...process.env, MASTHEAD_CONTENT_DIR: content, PUBLISH_SECRET: SECRET };
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
@@ -65,16 +59,7 @@ const sourceBytes = liveStoryMdx({ entries }).length;
 const storyBuild = timed(['scripts/content.ts']);
 
 const port = 3341;
-const server = await startInstance({
-  dir,
-  port,
-  env: {
-    PUBLISH_SECRET: SECRET,
-    SITE_URL: `http://127.0.0.1:${port}`,
-    MASTHEAD_CONTENT_DIR: content,
-    MASTHEAD_DATA_DIR: path.join(scratch, 'data'),
-  },
-});
+const server = await start(port);
 const base = server.base;
 
 async function get(page: string, headers: Record<string, string> = {}) {

@@ -153,3 +153,40 @@ export async function startNginx({ dir, listen, listenOne, upstreams }) {
     },
   };
 }
+
+/**
+ * One instance for a benchmark, in test/.scratch/<name> (emptied first): the server laid out as
+ * the image lays it out (a/), a desk to publish from (desk/) and the content folder the
+ * instance reads (content/, copied from the build unless `content: false`, when the bench
+ * builds its own into it). `start(port)` serves it with a publish secret of its own.
+ * @param {string} name
+ * @param {{ content?: boolean }} [options]
+ */
+export function benchInstance(name, { content = true } = {}) {
+  const scratch = path.join(root, 'test', '.scratch', name);
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  const dirs = {
+    scratch,
+    dir: path.join(scratch, 'a'),
+    desk: path.join(scratch, 'desk'),
+    content: path.join(scratch, 'content'),
+  };
+  layOutInstance(dirs.dir);
+  if (content) sharedContent(dirs.content);
+  deskCopy(dirs.desk);
+  const secret = `bench-${name}-secret`;
+  /** @param {number} port */
+  const start = (port) =>
+    startInstance({
+      dir: dirs.dir,
+      port,
+      env: {
+        PUBLISH_SECRET: secret,
+        SITE_URL: `http://127.0.0.1:${port}`,
+        MASTHEAD_CONTENT_DIR: dirs.content,
+        MASTHEAD_DATA_DIR: path.join(scratch, 'data'),
+      },
+    });
+  return { ...dirs, secret, start };
+}
