@@ -8,9 +8,10 @@ import type { ArticleMeta } from '../schema/types';
  */
 export function dateModified(article: ArticleMeta): string {
   const dates = [
+    article.date,
     article.updated,
     ...article.corrections.map((c) => c.date),
     ...(article.liveBlog?.entries.map((e) => e.time) ?? []),
   ].filter((d): d is string => Boolean(d));
-  return latestOf([article.date, ...dates]) ?? article.date;
+  return latestOf(dates) ?? article.date;
 }
